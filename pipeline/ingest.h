@@ -1,0 +1,53 @@
+/* ingest.h: one export in, records and rejects out (SPEC §4).
+ *
+ * Streams the export row by row: memory holds one row and the set of IDs
+ * seen, never the whole file. Every respondent row is either written as a
+ * record or written to rejects with its reason: rows read = kept + rejected.
+ *
+ * Rejects (RFC 4180 CSV, header always written):
+ *   row,id,column,reason,value,expected
+ *   17,R1017,"Q1 / Before the programme",unknown label,Excelent,"Poor | Fair | Good | Very good | Excellent | Don't know"
+ * A row with several problems is rejected once, for its first problem.
+ */
+#ifndef PREPOST_INGEST_H
+#define PREPOST_INGEST_H
+
+#include <stdio.h>
+
+#include "codebook.h"
+#include "diag.h"
+#include "source.h"
+
+typedef enum {
+    PP_REJECT_UNKNOWN_LABEL,    /* a rating that is not a level of its scale */
+    PP_REJECT_UNKNOWN_OPTION,   /* a multi-select choice that is no option */
+    PP_REJECT_UNKNOWN_SEGMENT,  /* a segment value not in the segment's levels */
+    PP_REJECT_DUPLICATE_ID,     /* an ID seen on an earlier row */
+    PP_REJECT_MISSING_ID,       /* the ID cell is empty */
+    PP_REJECT_EXTRA_FIELDS,     /* non-empty cells beyond the header's columns */
+    PP_REJECT_COUNT
+} pp_reject_reason;
+
+const char *pp_reject_reason_name(pp_reject_reason reason);
+
+typedef struct {
+    long rows;                  /* respondent rows read (header rows excluded) */
+    long kept;
+    long rejected;
+    long by_reason[PP_REJECT_COUNT];
+} pp_ingest_summary;
+
+/* Ingests the export in src against cb. For a panel, `wave` says which
+ * export src is (PP_WAVE_BEFORE or PP_WAVE_AFTER); for a one-wave survey
+ * pass PP_WAVE_BOTH. Records go to records_out, rejects to rejects_out
+ * (either may be NULL to discard). Returns PP_OK, or an error in diag for a
+ * bad file (no such column, damaged gzip, bad CSV, empty export) or a
+ * failed write. */
+pp_error pp_ingest(const pp_codebook *cb, pp_wave wave, pp_source *src,
+                   FILE *records_out, FILE *rejects_out,
+                   pp_ingest_summary *summary, pp_diag *diag);
+
+/* "250 rows read, 248 kept, 2 rejected (1 duplicate id, 1 unknown label)" */
+void pp_ingest_summary_print(const pp_ingest_summary *s, FILE *out);
+
+#endif

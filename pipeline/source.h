@@ -1,0 +1,31 @@
+/* source.h: a stream of export bytes from a FILE* or a memory buffer,
+ * gunzipped on the fly when the data starts with the gzip magic bytes
+ * (1f 8b), whatever the file is called. Concatenated gzip members are read
+ * one after another; a stream cut short is an error, never a silent end. */
+#ifndef PREPOST_SOURCE_H
+#define PREPOST_SOURCE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "diag.h"
+
+typedef struct pp_source pp_source;
+
+/* The FILE is not closed by pp_source_free. `name` is used in messages. */
+pp_source *pp_source_from_file(FILE *in, const char *name);
+/* The buffer must outlive the source. */
+pp_source *pp_source_from_buffer(const void *data, size_t len, const char *name);
+
+/* Reads up to cap plain (decompressed) bytes. Returns the number read,
+ * 0 at the end, -1 on error (diag filled: PP_ERR_GZIP or PP_ERR_READ). */
+long pp_source_read(pp_source *src, void *buf, size_t cap, pp_diag *diag);
+
+int pp_source_is_gzip(const pp_source *src);
+const char *pp_source_name(const pp_source *src);
+uint64_t pp_source_bytes_in(const pp_source *src);   /* raw bytes consumed */
+uint64_t pp_source_bytes_out(const pp_source *src);  /* plain bytes produced */
+void pp_source_free(pp_source *src);
+
+#endif

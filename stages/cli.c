@@ -1,0 +1,152 @@
+/* cli.c: exit statuses, messages, inputs and whole-or-nothing outputs
+ * shared by the stage programs (see cli.h). */
+#include "cli.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *program_name = "prepost";
+
+void cli_set_program(const char *argv0)
+{
+    const char *slash = argv0 ? strrchr(argv0, '/') : NULL;
+    program_name = slash ? slash + 1 : (argv0 ? argv0 : "prepost");
+}
+
+const char *cli_program(void)
+{
+    return program_name;
+}
+
+void cli_die(int status, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "%s: ", program_name);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    exit(status);
+}
+
+void cli_die_diag(const pp_diag *diag)
+{
+    pp_diag_print(diag, program_name, stderr);
+    exit(pp_error_exit_status(diag->code));
+}
+
+void cli_usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "%s: ", program_name);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry '%s --help'.\n", program_name);
+    exit(EXIT_USAGE);
+}
+
+void cli_print_version(FILE *out)
+{
+    fprintf(out, "%s (prepost) %s\n", program_name, PREPOST_VERSION);
+}
+
+FILE *cli_open_input(const char *path, pp_diag *diag)
+{
+    if (strcmp(path, "-") == 0)
+        return stdin;
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        pp_diag_set(diag, PP_ERR_MISSING, path, 0, "%s", strerror(errno));
+    return f;
+}
+
+void cli_close_input(FILE *f)
+{
+    if (f != NULL && f != stdin)
+        fclose(f);
+}
+
+int cli_output_open(cli_output *out, const char *path, pp_diag *diag)
+{
+    memset(out, 0, sizeof *out);
+    if (strcmp(path, "-") == 0) {
+        out->file = stdout;
+        return 0;
+    }
+    size_t n = strlen(path) + 32;
+    out->path = strdup(path);
+    out->tmp_path = malloc(n);
+    if (out->path == NULL || out->tmp_path == NULL) {
+        cli_output_abort(out);
+        pp_diag_set(diag, PP_ERR_NOMEM, path, 0, NULL);
+        return -1;
+    }
+    snprintf(out->tmp_path, n, "%s.tmp.XXXXXX", path);
+    int fd = mkstemp(out->tmp_path);
+    if (fd < 0) {
+        pp_diag_set(diag, PP_ERR_WRITE, path, 0, "%s", strerror(errno));
+        free(out->tmp_path);
+        out->tmp_path = NULL;
+        cli_output_abort(out);
+        return -1;
+    }
+    fchmod(fd, 0644);
+    out->file = fdopen(fd, "wb");
+    if (out->file == NULL) {
+        pp_diag_set(diag, PP_ERR_WRITE, path, 0, "%s", strerror(errno));
+        close(fd);
+        cli_output_abort(out);
+        return -1;
+    }
+    return 0;
+}
+
+int cli_output_commit(cli_output *out, pp_diag *diag)
+{
+    if (out->path == NULL) {               /* stdout: written through */
+        if (fflush(out->file) != 0 || ferror(out->file)) {
+            pp_diag_set(diag, PP_ERR_WRITE, "standard output", 0, "%s", strerror(errno));
+            return -1;
+        }
+        return 0;
+    }
+    int failed = fflush(out->file) != 0 || ferror(out->file) || fsync(fileno(out->file)) != 0;
+    int saved = errno;
+    if (fclose(out->file) != 0 && !failed) {
+        failed = 1;
+        saved = errno;
+    }
+    out->file = NULL;
+    if (!failed && rename(out->tmp_path, out->path) != 0) {
+        failed = 1;
+        saved = errno;
+    }
+    if (failed) {
+        pp_diag_set(diag, PP_ERR_WRITE, out->path, 0, "%s", strerror(saved));
+        cli_output_abort(out);
+        return -1;
+    }
+    free(out->tmp_path);
+    out->tmp_path = NULL;
+    free(out->path);
+    out->path = NULL;
+    return 0;
+}
+
+void cli_output_abort(cli_output *out)
+{
+    if (out->file != NULL && out->file != stdout)
+        fclose(out->file);
+    out->file = NULL;
+    if (out->tmp_path != NULL)
+        unlink(out->tmp_path);
+    free(out->tmp_path);
+    free(out->path);
+    out->tmp_path = NULL;
+    out->path = NULL;
+}

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const char *program_name = "prepost";
@@ -95,7 +96,7 @@ int cli_output_open(cli_output *out, const char *path, pp_diag *diag)
         cli_output_abort(out);
         return -1;
     }
-    fchmod(fd, 0644);
+    if (fchmod(fd, 0644) != 0) { /* keep mkstemp's 0600: still correct, just private */ }
     out->file = fdopen(fd, "wb");
     if (out->file == NULL) {
         pp_diag_set(diag, PP_ERR_WRITE, path, 0, "%s", strerror(errno));

@@ -96,7 +96,7 @@ int cli_output_open(cli_output *out, const char *path, pp_diag *diag)
         cli_output_abort(out);
         return -1;
     }
-    if (fchmod(fd, 0644) != 0) { /* keep mkstemp's 0600: still correct, just private */ }
+    (void)fchmod(fd, 0644);   /* mkstemp makes 0600; outputs are for reading */
     out->file = fdopen(fd, "wb");
     if (out->file == NULL) {
         pp_diag_set(diag, PP_ERR_WRITE, path, 0, "%s", strerror(errno));

@@ -1,0 +1,167 @@
+/* idset.c: the id set of idset.h.
+ *
+ * Every id is appended once to a packed byte buffer as
+ *     [hash: 4 bytes][length: 4 bytes][the id's bytes]
+ * and the hash table (linear probing) holds, per slot, 1 + the offset of an
+ * entry in that buffer, 0 meaning empty. Growing the buffer moves it but
+ * keeps offsets valid; growing the table rehashes from the stored hashes.
+ * Nothing is ever removed. */
+#include "idset.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ENTRY_HEADER 8u          /* hash + length */
+#define INITIAL_SLOTS 1024u      /* a power of two */
+
+struct pp_idset {
+    uint64_t *slots;             /* 0 = empty, else 1 + offset into bytes */
+    size_t n_slots;              /* a power of two */
+    size_t count;
+    unsigned char *bytes;        /* packed entries */
+    size_t used;
+    size_t capacity;
+};
+
+/* FNV-1a, 32 bits: short ids hash quickly and spread well enough. */
+static uint32_t hash_bytes(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+static uint32_t entry_hash(const pp_idset *set, uint64_t offset)
+{
+    uint32_t h;
+    memcpy(&h, set->bytes + offset, sizeof h);
+    return h;
+}
+
+static int entry_equals(const pp_idset *set, uint64_t offset, uint32_t h,
+                        const char *s, size_t len)
+{
+    uint32_t stored_len;
+    if (entry_hash(set, offset) != h)
+        return 0;
+    memcpy(&stored_len, set->bytes + offset + 4, sizeof stored_len);
+    return stored_len == len
+        && (len == 0 || memcmp(set->bytes + offset + ENTRY_HEADER, s, len) == 0);
+}
+
+/* The slot holding s, or the empty slot where it would go. */
+static size_t find_slot(const pp_idset *set, uint32_t h, const char *s, size_t len)
+{
+    size_t mask = set->n_slots - 1;
+    size_t i = h & mask;
+    while (set->slots[i] != 0 && !entry_equals(set, set->slots[i] - 1, h, s, len))
+        i = (i + 1) & mask;
+    return i;
+}
+
+pp_idset *pp_idset_new(void)
+{
+    pp_idset *set = calloc(1, sizeof *set);
+    if (set == NULL)
+        return NULL;
+    set->slots = calloc(INITIAL_SLOTS, sizeof *set->slots);
+    if (set->slots == NULL) {
+        free(set);
+        return NULL;
+    }
+    set->n_slots = INITIAL_SLOTS;
+    return set;
+}
+
+void pp_idset_free(pp_idset *set)
+{
+    if (set == NULL)
+        return;
+    free(set->slots);
+    free(set->bytes);
+    free(set);
+}
+
+/* Doubles the table, re-placing every entry by its stored hash. */
+static int grow_table(pp_idset *set)
+{
+    size_t n_slots = set->n_slots * 2;
+    uint64_t *slots = calloc(n_slots, sizeof *slots);
+    if (slots == NULL)
+        return -1;
+    for (size_t i = 0; i < set->n_slots; i++) {
+        if (set->slots[i] == 0)
+            continue;
+        size_t j = entry_hash(set, set->slots[i] - 1) & (n_slots - 1);
+        while (slots[j] != 0)
+            j = (j + 1) & (n_slots - 1);
+        slots[j] = set->slots[i];
+    }
+    free(set->slots);
+    set->slots = slots;
+    set->n_slots = n_slots;
+    return 0;
+}
+
+/* Makes room for `extra` more bytes in the packed buffer. */
+static int reserve_bytes(pp_idset *set, size_t extra)
+{
+    if (set->capacity - set->used >= extra)
+        return 0;
+    size_t capacity = set->capacity ? set->capacity : 4096;
+    while (capacity - set->used < extra)
+        capacity *= 2;
+    unsigned char *bytes = realloc(set->bytes, capacity);
+    if (bytes == NULL)
+        return -1;
+    set->bytes = bytes;
+    set->capacity = capacity;
+    return 0;
+}
+
+int pp_idset_add(pp_idset *set, const char *s, size_t len)
+{
+    if (len > UINT32_MAX - ENTRY_HEADER)
+        return -1;
+    uint32_t h = hash_bytes(s, len);
+    size_t slot = find_slot(set, h, s, len);
+    if (set->slots[slot] != 0)
+        return 0;
+    if ((set->count + 1) * 10 > set->n_slots * 7) {      /* load over 70% */
+        if (grow_table(set) != 0)
+            return -1;
+        slot = find_slot(set, h, s, len);
+    }
+    if (reserve_bytes(set, ENTRY_HEADER + len) != 0)
+        return -1;
+    uint32_t stored_len = (uint32_t)len;
+    unsigned char *entry = set->bytes + set->used;
+    memcpy(entry, &h, sizeof h);
+    memcpy(entry + 4, &stored_len, sizeof stored_len);
+    if (len > 0)
+        memcpy(entry + ENTRY_HEADER, s, len);
+    set->slots[slot] = (uint64_t)set->used + 1;
+    set->used += ENTRY_HEADER + len;
+    set->count++;
+    return 1;
+}
+
+int pp_idset_contains(const pp_idset *set, const char *s, size_t len)
+{
+    uint32_t h = hash_bytes(s, len);
+    return set->slots[find_slot(set, h, s, len)] != 0;
+}
+
+size_t pp_idset_count(const pp_idset *set)
+{
+    return set->count;
+}
+
+size_t pp_idset_memory(const pp_idset *set)
+{
+    return sizeof *set + set->n_slots * sizeof *set->slots + set->capacity;
+}

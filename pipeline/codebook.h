@@ -35,6 +35,12 @@ typedef struct {
     long line;              /* line of the section header, for messages */
 } pp_scale;
 
+/* Which export of a two-wave panel a column is read from. In a one-wave
+ * survey everything is PP_WAVE_BOTH. */
+typedef enum { PP_WAVE_BOTH, PP_WAVE_BEFORE, PP_WAVE_AFTER } pp_wave;
+
+const char *pp_wave_name(pp_wave wave);   /* "both", "before", "after" */
+
 /* [segment NAME]: a column whose values split the sample. */
 typedef struct {
     char *name;
@@ -43,12 +49,6 @@ typedef struct {
     pp_wave wave;           /* panel: `wave = before | after | both` (default both) */
     long line;
 } pp_segment;
-
-/* Which export of a two-wave panel a column is read from. In a one-wave
- * survey everything is PP_WAVE_BOTH. */
-typedef enum { PP_WAVE_BOTH, PP_WAVE_BEFORE, PP_WAVE_AFTER } pp_wave;
-
-const char *pp_wave_name(pp_wave wave);   /* "both", "before", "after" */
 
 typedef enum { PP_ITEM_PAIRED, PP_ITEM_SINGLE, PP_ITEM_MULTI, PP_ITEM_TEXT } pp_item_kind;
 

@@ -406,6 +406,9 @@ static pp_error prepare(pair_state *st)
 pp_error pp_pair(pp_source *before, pp_source *after, FILE *out,
                  FILE *unmatched, pp_pair_summary *summary, pp_diag *diag)
 {
+    pp_pair_summary unused;
+    if (summary == NULL)
+        summary = &unused;
     pair_state st = {
         .before_name = pp_source_name(before), .after_name = pp_source_name(after),
         .out = out, .unmatched = unmatched, .summary = summary, .diag = diag,

@@ -59,6 +59,11 @@ grep -q "short-line.records:line 3" "$work/stderr" \
 leftovers=$(ls "$work" | grep -c '^bad')
 [ "$leftovers" -eq 0 ] || fail "files left behind after a damaged input: $(ls "$work")"
 
+# An output that cannot be created: 73, and a message naming it.
+expect_status 73 "unwritable output" \
+    "$pair" -o "$work/no-such-dir/paired.records" "$data/before.records" "$data/after.records"
+grep -q "no-such-dir/paired.records" "$work/stderr" || fail "unwritable output not named"
+
 # The command line: help, version and misuse.
 expect_status 0 "--help" "$pair" --help
 grep -q "Usage:" "$work/stdout" && grep -q "Exit status" "$work/stdout" \

@@ -17,6 +17,9 @@
 
 struct pp_records_reader {
     pp_source *src;
+    const char *magic;      /* PP_RECORDS_MAGIC, or another format's (tally) */
+    int version;
+    int is_records;         /* the columns must start id, row, waves */
     char *buf;              /* stream bytes; [start, end) not yet consumed */
     size_t cap, start, end;
     int at_eof;
@@ -39,6 +42,21 @@ static char escape_letter(unsigned char c)
     case '\0': return '0';
     default:   return 0;
     }
+}
+
+size_t pp_records_escape(const char *s, size_t len, char *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        char letter = escape_letter((unsigned char)s[i]);
+        if (letter != 0) {
+            out[n++] = '\\';
+            out[n++] = letter;
+        } else {
+            out[n++] = s[i];
+        }
+    }
+    return n;
 }
 
 int pp_records_write_field(FILE *out, const char *s, size_t len)
@@ -234,6 +252,12 @@ static long split_line(pp_records_reader *r, char *line, size_t len,
 
 /* ---- opening ----------------------------------------------------------- */
 
+/* "records" or "tally": what the stream should be, for messages. */
+static const char *format_noun(const pp_records_reader *r)
+{
+    return r->is_records ? "records" : r->magic + strlen("prepost-");
+}
+
 static pp_error check_magic(pp_records_reader *r, pp_diag *diag)
 {
     const char *name = pp_source_name(r->src);
@@ -244,13 +268,13 @@ static pp_error check_magic(pp_records_reader *r, pp_diag *diag)
         return diag->code;
     if (got == 0)
         return pp_diag_set(diag, PP_ERR_RECORDS, name, 1,
-                           "the stream is empty; a records file starts with the line "
-                           "\"%s %d\"", PP_RECORDS_MAGIC, PP_RECORDS_VERSION);
-    size_t magic_len = strlen(PP_RECORDS_MAGIC);
-    if (len < magic_len || memcmp(line, PP_RECORDS_MAGIC, magic_len) != 0)
+                           "the stream is empty; a %s file starts with the line "
+                           "\"%s %d\"", format_noun(r), r->magic, r->version);
+    size_t magic_len = strlen(r->magic);
+    if (len < magic_len || memcmp(line, r->magic, magic_len) != 0)
         return pp_diag_set(diag, PP_ERR_RECORDS, name, 1,
-                           "this is not a records file made by prepost; its first line "
-                           "should be \"%s %d\"", PP_RECORDS_MAGIC, PP_RECORDS_VERSION);
+                           "this is not a %s file made by prepost; its first line "
+                           "should be \"%s %d\"", format_noun(r), r->magic, r->version);
     /* The rest of the line: one space and a version number. */
     char version_text[24];
     size_t rest_len = len - magic_len;
@@ -263,13 +287,13 @@ static pp_error check_magic(pp_records_reader *r, pp_diag *diag)
     if (version < 1 || *stop != '\0' || rest_len >= 20)
         return pp_diag_set(diag, PP_ERR_RECORDS, name, 1,
                            "the format version after \"%s\" is missing or not a version "
-                           "number; expected \"%s %d\"", PP_RECORDS_MAGIC,
-                           PP_RECORDS_MAGIC, PP_RECORDS_VERSION);
-    if (version != PP_RECORDS_VERSION)
+                           "number; expected \"%s %d\"", r->magic,
+                           r->magic, r->version);
+    if (version != r->version)
         return pp_diag_set(diag, PP_ERR_RECORDS, name, 1,
-                           "this file was made by a newer prepost (records format "
+                           "this file was made by a newer prepost (%s format "
                            "version %ld); this prepost reads version %d, so please "
-                           "update prepost", version, PP_RECORDS_VERSION);
+                           "update prepost", format_noun(r), version, r->version);
     return PP_OK;
 }
 
@@ -299,7 +323,7 @@ static pp_error read_columns(pp_records_reader *r, pp_diag *diag)
         if (r->lengths[i] == 0 || strlen(col) != r->lengths[i])
             return pp_diag_set(diag, PP_ERR_RECORDS, name, 2,
                                "column %zu has no name (or a NUL byte in it)", i + 1);
-        if (i < 3 && strcmp(col, first[i]) != 0)
+        if (r->is_records && i < 3 && strcmp(col, first[i]) != 0)
             return pp_diag_set(diag, PP_ERR_RECORDS, name, 2,
                                "column %zu is \"%s\" but should be \"%s\"; the columns "
                                "start with id, row, waves", i + 1, col, first[i]);
@@ -309,7 +333,7 @@ static pp_error read_columns(pp_records_reader *r, pp_diag *diag)
         if (pp_strings_push(&r->columns, col, r->lengths[i]) != 0)
             return pp_diag_set(diag, PP_ERR_NOMEM, name, 2, NULL);
     }
-    if (n < 3)
+    if (r->is_records && n < 3)
         return pp_diag_set(diag, PP_ERR_RECORDS, name, 2,
                            "there are %zu columns; the columns start with id, row, waves", n);
     return PP_OK;
@@ -317,12 +341,21 @@ static pp_error read_columns(pp_records_reader *r, pp_diag *diag)
 
 pp_records_reader *pp_records_open(pp_source *src, pp_diag *diag)
 {
+    return pp_records_open_format(src, PP_RECORDS_MAGIC, PP_RECORDS_VERSION, diag);
+}
+
+pp_records_reader *pp_records_open_format(pp_source *src, const char *magic,
+                                          int version, pp_diag *diag)
+{
     pp_records_reader *r = calloc(1, sizeof *r);
     if (r == NULL) {
         pp_diag_set(diag, PP_ERR_NOMEM, pp_source_name(src), 0, NULL);
         return NULL;
     }
     r->src = src;
+    r->magic = magic;
+    r->version = version;
+    r->is_records = strcmp(magic, PP_RECORDS_MAGIC) == 0;
     if (check_magic(r, diag) != PP_OK || read_columns(r, diag) != PP_OK)
         goto fail;
     return r;

@@ -52,6 +52,9 @@ int pp_records_write_row(FILE *out, const char *const *fields,
                          const size_t *lengths, size_t n_fields);
 /* Writes one escaped field (no separator). */
 int pp_records_write_field(FILE *out, const char *s, size_t len);
+/* Escapes s[0..len) into out, which must hold 2 * len bytes; returns the
+ * escaped length (no NUL is written). */
+size_t pp_records_escape(const char *s, size_t len, char *out);
 
 typedef struct pp_records_reader pp_records_reader;
 
@@ -67,5 +70,11 @@ long pp_records_find(const pp_records_reader *r, const char *name);
  * error (a line with the wrong number of fields, a bad escape). */
 int pp_records_next(pp_records_reader *r, pp_row *row, pp_diag *diag);
 void pp_records_close(pp_records_reader *r);
+
+/* The same reader for another format built the same way (a magic line, a
+ * line of column names, escaped TAB-separated lines): the tally. The
+ * columns are then not required to start with id, row, waves. */
+pp_records_reader *pp_records_open_format(pp_source *src, const char *magic,
+                                          int version, pp_diag *diag);
 
 #endif

@@ -1,0 +1,442 @@
+/* tally_records.c: counts a records stream into a tally (tally.h).
+ *
+ * Counting is dense: each item keeps, per "slot" (the whole sample, or one
+ * level of one segment), an array of counts indexed by code, so a record
+ * costs a few array increments per item rather than a hash look-up per
+ * key. Only at the end are the non-zero counts turned into tally keys.
+ * Codes index as: missing levels -M..-1 -> 0..M-1, levels 1..K -> M..M+K-1,
+ * no answer -> M+K, not in this wave -> M+K+1. */
+#include "tally.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "label.h"
+#include "records.h"
+
+typedef struct {
+    long column;            /* seg:NAME in the records */
+    pp_strings levels;      /* levels seen so far, in order of appearance */
+    size_t *slot_of_level;  /* slot number per level */
+} segment_counter;
+
+typedef struct {
+    const pp_item *item;
+    const pp_scale *scale;
+    long column_a, column_b;/* records columns; column_b only for paired */
+    size_t width;           /* counts per slot */
+    uint64_t **by_slot;     /* [slot][width], allocated when first used */
+    uint64_t outside;       /* answers from outside `among` */
+} item_counter;
+
+typedef struct {
+    const pp_codebook *cb;
+    pp_tally *tally;
+    long waves_column;
+    segment_counter *segments;
+    item_counter *items;
+    pp_strings slot_names;  /* "*", "sector=Public sector", ... */
+    uint64_t *respondents;  /* per slot */
+    size_t slot_cap;
+    size_t *record_slots;   /* slots of the current record */
+    long *record_levels;    /* level index per segment for the current record, -1 = blank */
+} counter;
+
+#define NO_ANSWER(s)   ((s)->missing.count + (s)->levels.count)
+#define NOT_IN_WAVE(s) (NO_ANSWER(s) + 1)
+
+static size_t code_width(const pp_scale *s)
+{
+    return s->missing.count + s->levels.count + 2;
+}
+
+/* ---- slots: the whole sample and each segment level ------------------- */
+
+static long add_slot(counter *c, const char *name)
+{
+    if (c->slot_names.count == c->slot_cap) {
+        size_t cap = c->slot_cap ? c->slot_cap * 2 : 16;
+        uint64_t *resp = realloc(c->respondents, cap * sizeof *resp);
+        if (resp == NULL)
+            return -1;
+        c->respondents = resp;
+        for (size_t i = 0; i < c->cb->n_items; i++) {
+            uint64_t **grown = realloc(c->items[i].by_slot, cap * sizeof *grown);
+            if (grown == NULL)
+                return -1;
+            memset(grown + c->slot_cap, 0, (cap - c->slot_cap) * sizeof *grown);
+            c->items[i].by_slot = grown;
+        }
+        c->slot_cap = cap;
+    }
+    if (pp_strings_push_str(&c->slot_names, name) != 0)
+        return -1;
+    c->respondents[c->slot_names.count - 1] = 0;
+    return (long)c->slot_names.count - 1;
+}
+
+/* The level index of a segment value, adding the level (and its slot) the
+ * first time it is seen. -1 on out of memory. */
+static long segment_level(counter *c, size_t s, const char *value, size_t len)
+{
+    segment_counter *sc = &c->segments[s];
+    for (size_t l = 0; l < sc->levels.count; l++)
+        if (strlen(sc->levels.items[l]) == len && memcmp(sc->levels.items[l], value, len) == 0)
+            return (long)l;
+    size_t n = sc->levels.count;
+    size_t *grown = realloc(sc->slot_of_level, (n + 1) * sizeof *grown);
+    if (grown == NULL)
+        return -1;
+    sc->slot_of_level = grown;
+    if (pp_strings_push(&sc->levels, value, len) != 0)
+        return -1;
+    const char *seg_name = c->cb->segments[s].name;
+    size_t name_len = strlen(seg_name) + len + 2;
+    char *name = malloc(name_len);
+    if (name == NULL)
+        return -1;
+    snprintf(name, name_len, "%s=%s", seg_name, sc->levels.items[n]);
+    long slot = add_slot(c, name);
+    free(name);
+    if (slot < 0)
+        return -1;
+    sc->slot_of_level[n] = (size_t)slot;
+    return (long)n;
+}
+
+/* ---- codes ------------------------------------------------------------- */
+
+/* A records code to its count index; -1 if it is not a code of the scale. */
+static long code_index(const pp_scale *s, const char *text, size_t len)
+{
+    if (len == 0)
+        return (long)NO_ANSWER(s);
+    int negative = text[0] == '-';
+    long value = 0;
+    for (size_t i = (size_t)negative; i < len; i++) {
+        if (text[i] < '0' || text[i] > '9' || value > 1000)
+            return -1;
+        value = value * 10 + (text[i] - '0');
+    }
+    if (len == (size_t)negative || value == 0)
+        return -1;
+    if (negative)
+        return value <= (long)s->missing.count ? value - 1 : -1;
+    return value <= (long)s->levels.count ? (long)s->missing.count + value - 1 : -1;
+}
+
+static void code_text(const pp_scale *s, size_t index, char *buf, size_t cap)
+{
+    size_t m = s->missing.count;
+    if (index < m)
+        snprintf(buf, cap, "-%zu", index + 1);
+    else if (index < m + s->levels.count)
+        snprintf(buf, cap, "%zu", index - m + 1);
+    else
+        snprintf(buf, cap, "%s", index == NO_ANSWER(s) ? "." : "~");
+}
+
+/* ---- setting up from the records' columns ----------------------------- */
+
+static long need_column(pp_records_reader *r, const char *name, pp_source *src, pp_diag *diag)
+{
+    long at = pp_records_find(r, name);
+    if (at < 0)
+        pp_diag_set(diag, PP_ERR_RECORDS, pp_source_name(src), 2,
+                    "the records have no column '%s': were they made with this codebook?",
+                    name);
+    return at;
+}
+
+static long item_column(pp_records_reader *r, const pp_item *item, const char *side,
+                        pp_source *src, pp_diag *diag)
+{
+    char name[512];
+    if (side)
+        snprintf(name, sizeof name, "%s:%s", item->id, side);
+    else
+        snprintf(name, sizeof name, "%s", item->id);
+    return need_column(r, name, src, diag);
+}
+
+static pp_error set_up(counter *c, pp_records_reader *r, pp_source *src, pp_diag *diag)
+{
+    const pp_codebook *cb = c->cb;
+    c->segments = calloc(cb->n_segments ? cb->n_segments : 1, sizeof *c->segments);
+    c->items = calloc(cb->n_items ? cb->n_items : 1, sizeof *c->items);
+    c->record_slots = calloc(cb->n_segments + 1, sizeof *c->record_slots);
+    c->record_levels = calloc(cb->n_segments + 1, sizeof *c->record_levels);
+    if (!c->segments || !c->items || !c->record_slots || !c->record_levels || add_slot(c, "*") < 0)
+        return pp_diag_set(diag, PP_ERR_NOMEM, pp_source_name(src), 0, NULL);
+    if ((c->waves_column = need_column(r, "waves", src, diag)) < 0)
+        return diag->code;
+    for (size_t s = 0; s < cb->n_segments; s++) {
+        char name[512];
+        snprintf(name, sizeof name, "seg:%s", cb->segments[s].name);
+        if ((c->segments[s].column = need_column(r, name, src, diag)) < 0)
+            return diag->code;
+    }
+    for (size_t i = 0; i < cb->n_items; i++) {
+        item_counter *ic = &c->items[i];
+        ic->item = &cb->items[i];
+        ic->column_b = -1;
+        switch (ic->item->kind) {
+        case PP_ITEM_PAIRED:
+            ic->scale = &cb->scales[ic->item->scale];
+            ic->width = code_width(ic->scale) * code_width(ic->scale);
+            ic->column_a = item_column(r, ic->item, "before", src, diag);
+            ic->column_b = item_column(r, ic->item, "after", src, diag);
+            if (ic->column_b < 0)
+                return diag->code;
+            break;
+        case PP_ITEM_SINGLE:
+            ic->scale = &cb->scales[ic->item->scale];
+            ic->width = code_width(ic->scale);
+            ic->column_a = item_column(r, ic->item, NULL, src, diag);
+            break;
+        case PP_ITEM_MULTI:
+            ic->width = ic->item->options.count + 1;
+            ic->column_a = item_column(r, ic->item, NULL, src, diag);
+            break;
+        case PP_ITEM_TEXT:
+            ic->width = 0;
+            ic->column_a = item_column(r, ic->item, NULL, src, diag);
+            break;
+        }
+        if (ic->column_a < 0)
+            return diag->code;
+    }
+    return PP_OK;
+}
+
+/* ---- counting one record ----------------------------------------------- */
+
+typedef struct {
+    int before, after;      /* the respondent answered this wave */
+} waves;
+
+static int in_wave(const waves *w, pp_wave wave)
+{
+    return wave == PP_WAVE_BEFORE ? w->before
+         : wave == PP_WAVE_AFTER  ? w->after
+         : (w->before || w->after);
+}
+
+static uint64_t *slot_counts(item_counter *ic, size_t slot)
+{
+    if (ic->by_slot[slot] == NULL)
+        ic->by_slot[slot] = calloc(ic->width ? ic->width : 1, sizeof(uint64_t));
+    return ic->by_slot[slot];
+}
+
+static int record_inside_among(const counter *c, const pp_item *item)
+{
+    if (item->among_segment < 0)
+        return 1;
+    long level = c->record_levels[item->among_segment];
+    if (level < 0)
+        return 0;
+    const char *value = c->segments[item->among_segment].levels.items[level];
+    return pp_label_equal(value, strlen(value), item->among_value, strlen(item->among_value));
+}
+
+static pp_error bad_field(const pp_row *row, long column, const char *what,
+                          pp_source *src, pp_diag *diag)
+{
+    pp_diag_set(diag, PP_ERR_RECORDS, pp_source_name(src), row->row,
+                "'%.40s' is not %s", row->fields[column], what);
+    pp_diag_at_column(diag, column + 1, NULL);
+    return PP_ERR_RECORDS;
+}
+
+/* Counts one item of one record into every slot the record belongs to. */
+static pp_error count_item(counter *c, item_counter *ic, const pp_row *row,
+                           const waves *w, size_t n_slots, pp_source *src, pp_diag *diag)
+{
+    const pp_item *item = ic->item;
+    const char *a = row->fields[ic->column_a];
+    size_t a_len = row->lengths[ic->column_a];
+    long cell = -1;
+    int answered = 0;
+    if (item->kind == PP_ITEM_PAIRED || item->kind == PP_ITEM_SINGLE) {
+        long ia = code_index(ic->scale, a, a_len);
+        if (ia < 0)
+            return bad_field(row, ic->column_a, "a code of this item's scale", src, diag);
+        int wave_a = item->kind == PP_ITEM_PAIRED ? w->before : in_wave(w, item->wave);
+        if (!wave_a)
+            ia = (long)NOT_IN_WAVE(ic->scale);
+        answered = ia < (long)NO_ANSWER(ic->scale);
+        cell = ia;
+        if (item->kind == PP_ITEM_PAIRED) {
+            const char *b = row->fields[ic->column_b];
+            long ib = code_index(ic->scale, b, row->lengths[ic->column_b]);
+            if (ib < 0)
+                return bad_field(row, ic->column_b, "a code of this item's scale", src, diag);
+            if (!w->after)
+                ib = (long)NOT_IN_WAVE(ic->scale);
+            answered = answered || ib < (long)NO_ANSWER(ic->scale);
+            cell = ia * (long)code_width(ic->scale) + ib;
+        }
+    } else if (item->kind == PP_ITEM_MULTI) {
+        if (a_len != item->options.count || strspn(a, "01") != a_len)
+            return bad_field(row, ic->column_a, "one 0 or 1 per option", src, diag);
+        if (!in_wave(w, item->wave))
+            return PP_OK;
+        answered = memchr(a, '1', a_len) != NULL;
+    } else {
+        if (!in_wave(w, item->wave) || pp_label_is_blank(a, a_len))
+            return PP_OK;
+        answered = 1;
+    }
+    if (!record_inside_among(c, item)) {
+        ic->outside += (uint64_t)answered;
+        return PP_OK;
+    }
+    for (size_t k = 0; k < n_slots; k++) {
+        size_t slot = c->record_slots[k];
+        if (item->kind == PP_ITEM_TEXT) {
+            if (pp_tally_add(c->tally, item->id, c->slot_names.items[slot], a, ".", 1) != 0)
+                return pp_diag_set(diag, PP_ERR_NOMEM, pp_source_name(src), row->row, NULL);
+            continue;
+        }
+        uint64_t *counts = slot_counts(ic, slot);
+        if (counts == NULL)
+            return pp_diag_set(diag, PP_ERR_NOMEM, pp_source_name(src), row->row, NULL);
+        if (item->kind == PP_ITEM_MULTI) {
+            counts[0]++;
+            for (size_t p = 0; p < a_len; p++)
+                counts[p + 1] += (uint64_t)(a[p] == '1');
+        } else {
+            counts[cell]++;
+        }
+    }
+    return PP_OK;
+}
+
+static pp_error count_record(counter *c, const pp_row *row, pp_source *src, pp_diag *diag)
+{
+    const char *wv = row->fields[c->waves_column];
+    waves w = {strcmp(wv, "after") != 0, strcmp(wv, "before") != 0};
+    if (strcmp(wv, "both") != 0 && strcmp(wv, "before") != 0 && strcmp(wv, "after") != 0)
+        return bad_field(row, c->waves_column, "both, before or after", src, diag);
+    size_t n_slots = 0;
+    c->record_slots[n_slots++] = 0;
+    for (size_t s = 0; s < c->cb->n_segments; s++) {
+        long column = c->segments[s].column;
+        c->record_levels[s] = -1;
+        if (row->lengths[column] == 0)
+            continue;
+        long level = segment_level(c, s, row->fields[column], row->lengths[column]);
+        if (level < 0)
+            return pp_diag_set(diag, PP_ERR_NOMEM, pp_source_name(src), row->row, NULL);
+        c->record_levels[s] = level;
+        c->record_slots[n_slots++] = c->segments[s].slot_of_level[level];
+    }
+    for (size_t k = 0; k < n_slots; k++)
+        c->respondents[c->record_slots[k]]++;
+    for (size_t i = 0; i < c->cb->n_items; i++) {
+        pp_error e = count_item(c, &c->items[i], row, &w, n_slots, src, diag);
+        if (e != PP_OK)
+            return e;
+    }
+    return PP_OK;
+}
+
+/* ---- turning the dense counts into tally keys -------------------------- */
+
+static int emit_item(counter *c, const item_counter *ic)
+{
+    const pp_item *item = ic->item;
+    char a[32], b[32];
+    for (size_t slot = 0; slot < c->slot_names.count; slot++) {
+        const uint64_t *counts = ic->by_slot ? ic->by_slot[slot] : NULL;
+        const char *seg = c->slot_names.items[slot];
+        for (size_t cell = 0; counts != NULL && cell < ic->width; cell++) {
+            if (counts[cell] == 0)
+                continue;
+            if (item->kind == PP_ITEM_PAIRED) {
+                size_t d = code_width(ic->scale);
+                code_text(ic->scale, cell / d, a, sizeof a);
+                code_text(ic->scale, cell % d, b, sizeof b);
+            } else if (item->kind == PP_ITEM_SINGLE) {
+                code_text(ic->scale, cell, a, sizeof a);
+                snprintf(b, sizeof b, ".");
+            } else {
+                if (cell == 0)
+                    snprintf(a, sizeof a, "n");
+                else
+                    snprintf(a, sizeof a, "%zu", cell);
+                snprintf(b, sizeof b, ".");
+            }
+            if (pp_tally_add(c->tally, item->id, seg, a, b, counts[cell]) != 0)
+                return -1;
+        }
+    }
+    if (ic->outside > 0 && pp_tally_add(c->tally, item->id, "*", "!", ".", ic->outside) != 0)
+        return -1;
+    return 0;
+}
+
+static int emit(counter *c)
+{
+    for (size_t slot = 0; slot < c->slot_names.count; slot++)
+        if (c->respondents[slot] > 0 &&
+            pp_tally_add(c->tally, "@respondents", c->slot_names.items[slot], ".", ".",
+                         c->respondents[slot]) != 0)
+            return -1;
+    for (size_t i = 0; i < c->cb->n_items; i++)
+        if (emit_item(c, &c->items[i]) != 0)
+            return -1;
+    return 0;
+}
+
+static void free_counter(counter *c)
+{
+    for (size_t s = 0; c->segments && s < c->cb->n_segments; s++) {
+        pp_strings_clear(&c->segments[s].levels);
+        free(c->segments[s].slot_of_level);
+    }
+    for (size_t i = 0; c->items && i < c->cb->n_items; i++) {
+        for (size_t slot = 0; c->items[i].by_slot && slot < c->slot_names.count; slot++)
+            free(c->items[i].by_slot[slot]);
+        free(c->items[i].by_slot);
+    }
+    free(c->segments);
+    free(c->items);
+    free(c->respondents);
+    free(c->record_slots);
+    free(c->record_levels);
+    pp_strings_clear(&c->slot_names);
+}
+
+pp_error pp_tally_records(pp_tally *t, const pp_codebook *cb, pp_source *records,
+                          long *respondents, pp_diag *diag)
+{
+    counter c = {.cb = cb, .tally = t};
+    pp_error status = PP_OK;
+    long read = 0;
+    pp_records_reader *r = pp_records_open(records, diag);
+    if (r == NULL)
+        return diag->code;
+    if ((status = set_up(&c, r, records, diag)) != PP_OK)
+        goto cleanup;
+    pp_row row;
+    int got;
+    while ((got = pp_records_next(r, &row, diag)) == 1) {
+        if ((status = count_record(&c, &row, records, diag)) != PP_OK)
+            goto cleanup;
+        read++;
+    }
+    if (got < 0) {
+        status = diag->code;
+        goto cleanup;
+    }
+    if (emit(&c) != 0)
+        status = pp_diag_set(diag, PP_ERR_NOMEM, pp_source_name(records), 0, NULL);
+cleanup:
+    if (respondents)
+        *respondents = read;
+    free_counter(&c);
+    pp_records_close(r);
+    return status;
+}

@@ -1,0 +1,133 @@
+/* prepost-merge: the command line of the merge stage. Sums any number of
+ * tallies into one (pipeline/tally.c). Merging is associative and
+ * commutative: the output is the same bytes whatever the order or grouping
+ * of the inputs. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "source.h"
+#include "tally.h"
+
+typedef struct {
+    const char *out_path;       /* -o, "-" = standard output */
+    int quiet;                  /* -q */
+    char **inputs;              /* tally files, "-" = standard input */
+    int n_inputs;
+} merge_options;
+
+static void print_help(FILE *out)
+{
+    fprintf(out,
+        "Usage: %s [-o TALLY] [-q] TALLY...\n"
+        "\n"
+        "Adds tallies together: the tallies of the parts of an export (made on\n"
+        "one machine or many) merge into the tally of the whole, byte for byte.\n"
+        "One input may be '-' for standard input.\n"
+        "\n"
+        "Options:\n"
+        "  -o, --output=TALLY   write the merged tally to TALLY (default: standard\n"
+        "                       output)\n"
+        "  -q, --quiet          do not print the summary line\n"
+        "  -h, --help           show this help and exit\n"
+        "  -V, --version        show the version and exit\n"
+        "\n"
+        "Example:\n"
+        "  %s -o all.tally part1.tally part2.tally part3.tally\n"
+        "\n"
+        "Exit status: 0 done, 64 wrong command line, 65 a tally is damaged,\n"
+        "66 an input cannot be opened, 70 internal error, 73 the output cannot\n"
+        "be written.\n",
+        cli_program(), cli_program());
+}
+
+static void parse_options(int argc, char **argv, merge_options *opt)
+{
+    static const struct option long_options[] = {
+        {"output", required_argument, NULL, 'o'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    memset(opt, 0, sizeof *opt);
+    opt->out_path = "-";
+    int c;
+    while ((c = getopt_long(argc, argv, "o:qhV", long_options, NULL)) != -1) {
+        switch (c) {
+        case 'o': opt->out_path = optarg; break;
+        case 'q': opt->quiet = 1; break;
+        case 'h': print_help(stdout); exit(EXIT_OK);
+        case 'V': cli_print_version(stdout); exit(EXIT_OK);
+        default:  cli_usage_error("unknown option or missing value");
+        }
+    }
+    opt->inputs = argv + optind;
+    opt->n_inputs = argc - optind;
+    if (opt->n_inputs < 1)
+        cli_usage_error("expected at least one tally file");
+    int stdin_uses = 0;
+    for (int i = 0; i < opt->n_inputs; i++)
+        stdin_uses += strcmp(opt->inputs[i], "-") == 0;
+    if (stdin_uses > 1)
+        cli_usage_error("standard input ('-') can be read only once");
+}
+
+/* Adds one tally file to the sum. */
+static int add_file(pp_tally *sum, const char *path, pp_diag *diag)
+{
+    FILE *in = cli_open_input(path, diag);
+    if (in == NULL)
+        return -1;
+    pp_source *src = pp_source_from_file(in, strcmp(path, "-") ? path : "standard input");
+    int failed = src == NULL ? (pp_diag_set(diag, PP_ERR_NOMEM, path, 0, NULL), 1)
+                             : pp_tally_read(sum, src, diag) != PP_OK;
+    if (src != NULL)
+        pp_source_free(src);
+    cli_close_input(in);
+    return failed ? -1 : 0;
+}
+
+int main(int argc, char **argv)
+{
+    merge_options opt;
+    pp_diag diag;
+    cli_output out = {0};
+    pp_tally *sum = NULL;
+    int status = EXIT_SOFTWARE;
+
+    cli_set_program(argv[0]);
+    parse_options(argc, argv, &opt);
+    pp_diag_clear(&diag);
+
+    if ((sum = pp_tally_new()) == NULL) {
+        pp_diag_set(&diag, PP_ERR_NOMEM, NULL, 0, NULL);
+        goto cleanup;
+    }
+    for (int i = 0; i < opt.n_inputs; i++)
+        if (add_file(sum, opt.inputs[i], &diag) != 0)
+            goto cleanup;
+    if (cli_output_open(&out, opt.out_path, &diag) != 0)
+        goto cleanup;
+    if (pp_tally_write(sum, out.file) != 0) {
+        pp_diag_set(&diag, PP_ERR_WRITE, opt.out_path, 0, "the tally could not be written");
+        goto cleanup;
+    }
+    if (cli_output_commit(&out, &diag) != 0)
+        goto cleanup;
+    if (!opt.quiet)
+        fprintf(stderr, "%s: %d tallies merged\n", cli_program(), opt.n_inputs);
+    status = EXIT_OK;
+
+cleanup:
+    if (status != EXIT_OK) {
+        if (diag.code == PP_OK)
+            pp_diag_set(&diag, PP_ERR_INTERNAL, NULL, 0, "the merge stopped without a reason");
+        pp_diag_print(&diag, cli_program(), stderr);
+        status = pp_error_exit_status(diag.code);
+    }
+    cli_output_abort(&out);
+    pp_tally_free(sum);
+    return status;
+}

@@ -1,0 +1,135 @@
+/* prepost-tally: the command line of the tally stage. Counts a records
+ * stream into a tally (pipeline/tally.h, tally_records.c); this file only
+ * reads the command line, opens the files and reports. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "codebook.h"
+#include "source.h"
+#include "tally.h"
+
+typedef struct {
+    const char *out_path;       /* -o, "-" = standard output */
+    int quiet;                  /* -q */
+    const char *codebook_path;
+    const char *records_path;   /* "-" = standard input */
+} tally_options;
+
+static void print_help(FILE *out)
+{
+    fprintf(out,
+        "Usage: %s [-o TALLY] [-q] SURVEY.ini [RECORDS]\n"
+        "\n"
+        "Counts respondents' answers per item, per segment level and per pair\n"
+        "of before and after answers. The tally holds everything the statistics\n"
+        "need, so tallies of parts of an export can be merged (prepost-merge)\n"
+        "and give the same results as the whole. RECORDS come from\n"
+        "prepost-ingest (or prepost-pair) with the same codebook; without it, or\n"
+        "with '-', they are read from standard input.\n"
+        "\n"
+        "Options:\n"
+        "  -o, --output=TALLY   write the tally to TALLY (default: standard output)\n"
+        "  -q, --quiet          do not print the summary line\n"
+        "  -h, --help           show this help and exit\n"
+        "  -V, --version        show the version and exit\n"
+        "\n"
+        "Example:\n"
+        "  prepost-ingest survey.ini | %s -o survey.tally survey.ini\n"
+        "\n"
+        "Exit status: 0 done, 64 wrong command line, 65 the codebook or the\n"
+        "records are damaged, 66 an input cannot be opened, 70 internal error,\n"
+        "73 the output cannot be written.\n",
+        cli_program(), cli_program());
+}
+
+static void parse_options(int argc, char **argv, tally_options *opt)
+{
+    static const struct option long_options[] = {
+        {"output", required_argument, NULL, 'o'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    memset(opt, 0, sizeof *opt);
+    opt->out_path = "-";
+    opt->records_path = "-";
+    int c;
+    while ((c = getopt_long(argc, argv, "o:qhV", long_options, NULL)) != -1) {
+        switch (c) {
+        case 'o': opt->out_path = optarg; break;
+        case 'q': opt->quiet = 1; break;
+        case 'h': print_help(stdout); exit(EXIT_OK);
+        case 'V': cli_print_version(stdout); exit(EXIT_OK);
+        default:  cli_usage_error("unknown option or missing value");
+        }
+    }
+    int left = argc - optind;
+    if (left < 1 || left > 2)
+        cli_usage_error("expected SURVEY.ini and at most one records file, got %d names", left);
+    opt->codebook_path = argv[optind];
+    if (left == 2)
+        opt->records_path = argv[optind + 1];
+}
+
+int main(int argc, char **argv)
+{
+    tally_options opt;
+    pp_diag diag;
+    cli_output out = {0};
+    FILE *codebook_file = NULL, *records_file = NULL;
+    pp_codebook *cb = NULL;
+    pp_source *records = NULL;
+    pp_tally *tally = NULL;
+    long respondents = 0;
+    int status = EXIT_SOFTWARE;
+
+    cli_set_program(argv[0]);
+    parse_options(argc, argv, &opt);
+    pp_diag_clear(&diag);
+
+    if ((codebook_file = cli_open_input(opt.codebook_path, &diag)) == NULL)
+        goto cleanup;
+    if ((cb = pp_codebook_read(codebook_file, opt.codebook_path, &diag)) == NULL)
+        goto cleanup;
+    if ((records_file = cli_open_input(opt.records_path, &diag)) == NULL)
+        goto cleanup;
+    records = pp_source_from_file(records_file,
+                                  strcmp(opt.records_path, "-") ? opt.records_path : "standard input");
+    tally = pp_tally_new();
+    if (records == NULL || tally == NULL) {
+        pp_diag_set(&diag, PP_ERR_NOMEM, NULL, 0, NULL);
+        goto cleanup;
+    }
+    if (pp_tally_records(tally, cb, records, &respondents, &diag) != PP_OK)
+        goto cleanup;
+    if (cli_output_open(&out, opt.out_path, &diag) != 0)
+        goto cleanup;
+    if (pp_tally_write(tally, out.file) != 0) {
+        pp_diag_set(&diag, PP_ERR_WRITE, opt.out_path, 0, "the tally could not be written");
+        goto cleanup;
+    }
+    if (cli_output_commit(&out, &diag) != 0)
+        goto cleanup;
+    if (!opt.quiet)
+        fprintf(stderr, "%s: %ld respondents counted\n", cli_program(), respondents);
+    status = EXIT_OK;
+
+cleanup:
+    if (status != EXIT_OK) {
+        if (diag.code == PP_OK)
+            pp_diag_set(&diag, PP_ERR_INTERNAL, NULL, 0, "the tally stopped without a reason");
+        pp_diag_print(&diag, cli_program(), stderr);
+        status = pp_error_exit_status(diag.code);
+    }
+    cli_output_abort(&out);
+    pp_tally_free(tally);
+    if (records != NULL)
+        pp_source_free(records);
+    pp_codebook_free(cb);
+    cli_close_input(records_file);
+    cli_close_input(codebook_file);
+    return status;
+}

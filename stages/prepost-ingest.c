@@ -1,0 +1,223 @@
+/* prepost-ingest: reads one survey export against its codebook and writes
+ * records (labels turned into codes) and, with -r, the rejected rows with
+ * their reasons. The command line only; the work is pp_ingest (ingest.h). */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "codebook.h"
+#include "ingest.h"
+#include "source.h"
+
+typedef struct {
+    const char *records_path;   /* "-" = stdout */
+    const char *rejects_path;   /* NULL = rejected rows are counted, not saved */
+    const char *wave_name;      /* NULL, "before" or "after" */
+    int quiet;
+    const char *codebook_path;
+    const char *export_path;    /* NULL = the codebook's export */
+} options;
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+        "Usage: %s [-o RECORDS] [-r REJECTS.csv] [--wave before|after] [-q] SURVEY.ini [EXPORT|-]\n"
+        "Reads a survey export (CSV, gzipped or not) and writes one record per\n"
+        "respondent, with every answer turned into the code the codebook gives it.\n"
+        "\n"
+        "  SURVEY.ini       the codebook: layout, scales, segments, items\n"
+        "  EXPORT           the export to read; default: the codebook's `export`\n"
+        "                   (with --wave, `before_export` or `after_export`), found\n"
+        "                   next to the codebook; - reads standard input\n"
+        "  -o RECORDS       write the records here (default: standard output)\n"
+        "  -r REJECTS.csv   write the rows that could not be kept, with the row,\n"
+        "                   column, reason and the answers expected. Without -r\n"
+        "                   rejected rows are only counted in the summary line\n"
+        "  --wave WAVE      a two-wave panel: which export this is (before or after)\n"
+        "  -q               no summary line on standard error (for cron)\n"
+        "  --help, --version\n"
+        "\n"
+        "A row with a problem (an answer that is not on the scale, a repeated\n"
+        "respondent id, ...) is left out and listed in the rejects; the run goes on.\n"
+        "A problem with the whole file (a column the codebook names is missing,\n"
+        "damaged gzip, an empty export) stops the run and writes no file at all.\n"
+        "\n"
+        "Exit status: 0 done (even with rejected rows), 64 wrong command line,\n"
+        "65 bad export or codebook, 66 input missing, 73/74 cannot write output.\n"
+        "\n"
+        "Example:\n"
+        "  %s -o nptsc.records -r rejects.csv nptsc.ini\n"
+        "  prepost-ingest: nptsc-2011.csv.gz: 250 rows read, 248 kept, 2 rejected (1 duplicate id, 1 unknown label)\n",
+        cli_program(), cli_program());
+}
+
+static void parse_options(int argc, char **argv, options *opt)
+{
+    static const struct option long_options[] = {
+        {"wave", required_argument, NULL, 'w'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    memset(opt, 0, sizeof *opt);
+    opt->records_path = "-";
+    int c;
+    while ((c = getopt_long(argc, argv, "o:r:qhV", long_options, NULL)) != -1) {
+        switch (c) {
+        case 'o': opt->records_path = optarg; break;
+        case 'r': opt->rejects_path = optarg; break;
+        case 'w': opt->wave_name = optarg; break;
+        case 'q': opt->quiet = 1; break;
+        case 'h': usage(stdout); exit(EXIT_OK);
+        case 'V': cli_print_version(stdout); exit(EXIT_OK);
+        default: cli_usage_error("unknown option");
+        }
+    }
+    if (argc - optind < 1 || argc - optind > 2)
+        cli_usage_error("give the codebook, and optionally the export to read");
+    opt->codebook_path = argv[optind];
+    opt->export_path = argc - optind == 2 ? argv[optind + 1] : NULL;
+    if (opt->wave_name && strcmp(opt->wave_name, "before") != 0
+        && strcmp(opt->wave_name, "after") != 0)
+        cli_usage_error("--wave is before or after, not '%s'", opt->wave_name);
+    if (opt->rejects_path && strcmp(opt->rejects_path, "-") == 0
+        && strcmp(opt->records_path, "-") == 0)
+        cli_usage_error("records and rejects cannot both go to standard output: use -o or -r FILE");
+    if (strcmp(opt->codebook_path, "-") == 0 && opt->export_path && strcmp(opt->export_path, "-") == 0)
+        cli_usage_error("the codebook and the export cannot both be standard input");
+}
+
+static pp_codebook *read_codebook(const char *path, pp_diag *diag)
+{
+    FILE *in = cli_open_input(path, diag);
+    if (in == NULL)
+        return NULL;
+    pp_codebook *cb = pp_codebook_read(in, path, diag);
+    cli_close_input(in);
+    return cb;
+}
+
+/* Which wave the export is, checked against the codebook. 0, or -1 with
+ * diag filled. */
+static int wave_of(const pp_codebook *cb, const options *opt, pp_wave *wave,
+                   pp_diag *diag)
+{
+    int panel = pp_codebook_is_panel(cb);
+    *wave = PP_WAVE_BOTH;
+    if (panel && opt->wave_name == NULL) {
+        pp_diag_set(diag, PP_ERR_USAGE, opt->codebook_path, 0,
+                    "this codebook describes a two-wave panel: say --wave before or --wave after");
+        return -1;
+    }
+    if (!panel && opt->wave_name != NULL) {
+        pp_diag_set(diag, PP_ERR_USAGE, opt->codebook_path, 0,
+                    "this codebook describes a one-wave survey: leave out --wave");
+        return -1;
+    }
+    if (panel)
+        *wave = strcmp(opt->wave_name, "before") == 0 ? PP_WAVE_BEFORE : PP_WAVE_AFTER;
+    return 0;
+}
+
+/* The export to read: as given, or the codebook's, relative to it.
+ * Returns a malloc'd path, or NULL with diag filled. */
+static char *export_path_of(const pp_codebook *cb, pp_wave wave,
+                            const options *opt, pp_diag *diag)
+{
+    if (opt->export_path != NULL)
+        return strdup(opt->export_path);
+    const char *named = wave == PP_WAVE_BEFORE ? cb->before_export
+                      : wave == PP_WAVE_AFTER ? cb->after_export
+                      : cb->export_path;
+    if (named == NULL) {
+        pp_diag_set(diag, PP_ERR_USAGE, opt->codebook_path, 0,
+                    "the codebook names no export for this wave: give the export after the codebook");
+        return NULL;
+    }
+    char *path = pp_codebook_resolve_path(cb, named);
+    if (path == NULL)
+        pp_diag_set(diag, PP_ERR_NOMEM, NULL, 0, NULL);
+    return path;
+}
+
+static void print_summary(const char *export_name, const pp_ingest_summary *summary,
+                          int rejects_saved)
+{
+    fprintf(stderr, "%s: %s: ", cli_program(), export_name);
+    pp_ingest_summary_print(summary, stderr);
+    if (summary->rejected > 0 && !rejects_saved)
+        fputs("; rejected rows not saved (use -r FILE to keep them)", stderr);
+    fputc('\n', stderr);
+}
+
+/* Reads the codebook and the export, writes the outputs whole or not at
+ * all. Returns the exit status. */
+static int run(const options *opt)
+{
+    pp_diag diag;
+    pp_diag_clear(&diag);
+    pp_ingest_summary summary = {0};
+    pp_wave wave = PP_WAVE_BOTH;
+    char *export_path = NULL;
+    FILE *export_in = NULL;
+    pp_source *source = NULL;
+    cli_output records = {0}, rejects = {0};
+    int rejects_open = 0;
+    const char *export_name = NULL;
+
+    pp_codebook *cb = read_codebook(opt->codebook_path, &diag);
+    if (cb == NULL || wave_of(cb, opt, &wave, &diag) != 0)
+        goto cleanup;
+    export_path = export_path_of(cb, wave, opt, &diag);
+    if (export_path == NULL)
+        goto cleanup;
+    export_in = cli_open_input(export_path, &diag);
+    if (export_in == NULL)
+        goto cleanup;
+    export_name = strcmp(export_path, "-") == 0 ? "standard input" : export_path;
+    source = pp_source_from_file(export_in, export_name);
+    if (source == NULL) {
+        pp_diag_set(&diag, PP_ERR_NOMEM, NULL, 0, NULL);
+        goto cleanup;
+    }
+    if (cli_output_open(&records, opt->records_path, &diag) != 0)
+        goto cleanup;
+    if (opt->rejects_path != NULL) {
+        if (cli_output_open(&rejects, opt->rejects_path, &diag) != 0)
+            goto cleanup;
+        rejects_open = 1;
+    }
+    if (pp_ingest(cb, wave, source, records.file, rejects_open ? rejects.file : NULL,
+                  &summary, &diag) != PP_OK)
+        goto cleanup;
+    if (cli_output_commit(&records, &diag) != 0)
+        goto cleanup;
+    if (rejects_open && cli_output_commit(&rejects, &diag) != 0)
+        goto cleanup;
+    if (!opt->quiet)
+        print_summary(export_name, &summary, rejects_open);
+
+cleanup:
+    cli_output_abort(&records);
+    cli_output_abort(&rejects);
+    if (source != NULL)
+        pp_source_free(source);
+    cli_close_input(export_in);
+    free(export_path);
+    if (cb != NULL)
+        pp_codebook_free(cb);
+    if (diag.code == PP_OK)
+        return EXIT_OK;
+    pp_diag_print(&diag, cli_program(), stderr);
+    return pp_error_exit_status(diag.code);
+}
+
+int main(int argc, char **argv)
+{
+    options opt;
+    cli_set_program(argv[0]);
+    parse_options(argc, argv, &opt);
+    return run(&opt);
+}

@@ -4,13 +4,13 @@
  * level of one segment), an array of counts indexed by code, so a record
  * costs a few array increments per item rather than a hash look-up per
  * key. Only at the end are the non-zero counts turned into tally keys.
- * Codes index as: missing levels -M..-1 -> 0..M-1, levels 1..K -> M..M+K-1,
- * no answer -> M+K, not in this wave -> M+K+1. */
+ * Codes are indexed as codes.h says. */
 #include "tally.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "codes.h"
 #include "label.h"
 #include "records.h"
 
@@ -41,14 +41,6 @@ typedef struct {
     size_t *record_slots;   /* slots of the current record */
     long *record_levels;    /* level index per segment for the current record, -1 = blank */
 } counter;
-
-#define NO_ANSWER(s)   ((s)->missing.count + (s)->levels.count)
-#define NOT_IN_WAVE(s) (NO_ANSWER(s) + 1)
-
-static size_t code_width(const pp_scale *s)
-{
-    return s->missing.count + s->levels.count + 2;
-}
 
 /* ---- slots: the whole sample and each segment level ------------------- */
 
@@ -104,38 +96,6 @@ static long segment_level(counter *c, size_t s, const char *value, size_t len)
     return (long)n;
 }
 
-/* ---- codes ------------------------------------------------------------- */
-
-/* A records code to its count index; -1 if it is not a code of the scale. */
-static long code_index(const pp_scale *s, const char *text, size_t len)
-{
-    if (len == 0)
-        return (long)NO_ANSWER(s);
-    int negative = text[0] == '-';
-    long value = 0;
-    for (size_t i = (size_t)negative; i < len; i++) {
-        if (text[i] < '0' || text[i] > '9' || value > 1000)
-            return -1;
-        value = value * 10 + (text[i] - '0');
-    }
-    if (len == (size_t)negative || value == 0)
-        return -1;
-    if (negative)
-        return value <= (long)s->missing.count ? value - 1 : -1;
-    return value <= (long)s->levels.count ? (long)s->missing.count + value - 1 : -1;
-}
-
-static void code_text(const pp_scale *s, size_t index, char *buf, size_t cap)
-{
-    size_t m = s->missing.count;
-    if (index < m)
-        snprintf(buf, cap, "-%zu", index + 1);
-    else if (index < m + s->levels.count)
-        snprintf(buf, cap, "%zu", index - m + 1);
-    else
-        snprintf(buf, cap, "%s", index == NO_ANSWER(s) ? "." : "~");
-}
-
 /* ---- setting up from the records' columns ----------------------------- */
 
 static long need_column(pp_records_reader *r, const char *name, pp_source *src, pp_diag *diag)
@@ -183,7 +143,7 @@ static pp_error set_up(counter *c, pp_records_reader *r, pp_source *src, pp_diag
         switch (ic->item->kind) {
         case PP_ITEM_PAIRED:
             ic->scale = &cb->scales[ic->item->scale];
-            ic->width = code_width(ic->scale) * code_width(ic->scale);
+            ic->width = pp_code_width(ic->scale) * pp_code_width(ic->scale);
             ic->column_a = item_column(r, ic->item, "before", src, diag);
             ic->column_b = item_column(r, ic->item, "after", src, diag);
             if (ic->column_b < 0)
@@ -191,7 +151,7 @@ static pp_error set_up(counter *c, pp_records_reader *r, pp_source *src, pp_diag
             break;
         case PP_ITEM_SINGLE:
             ic->scale = &cb->scales[ic->item->scale];
-            ic->width = code_width(ic->scale);
+            ic->width = pp_code_width(ic->scale);
             ic->column_a = item_column(r, ic->item, NULL, src, diag);
             break;
         case PP_ITEM_MULTI:
@@ -259,23 +219,23 @@ static pp_error count_item(counter *c, item_counter *ic, const pp_row *row,
     long cell = -1;
     int answered = 0;
     if (item->kind == PP_ITEM_PAIRED || item->kind == PP_ITEM_SINGLE) {
-        long ia = code_index(ic->scale, a, a_len);
+        long ia = pp_code_index(ic->scale, a, a_len);
         if (ia < 0)
             return bad_field(row, ic->column_a, "a code of this item's scale", src, diag);
         int wave_a = item->kind == PP_ITEM_PAIRED ? w->before : in_wave(w, item->wave);
         if (!wave_a)
-            ia = (long)NOT_IN_WAVE(ic->scale);
-        answered = ia < (long)NO_ANSWER(ic->scale);
+            ia = (long)pp_code_not_in_wave(ic->scale);
+        answered = ia < (long)pp_code_no_answer(ic->scale);
         cell = ia;
         if (item->kind == PP_ITEM_PAIRED) {
             const char *b = row->fields[ic->column_b];
-            long ib = code_index(ic->scale, b, row->lengths[ic->column_b]);
+            long ib = pp_code_index(ic->scale, b, row->lengths[ic->column_b]);
             if (ib < 0)
                 return bad_field(row, ic->column_b, "a code of this item's scale", src, diag);
             if (!w->after)
-                ib = (long)NOT_IN_WAVE(ic->scale);
-            answered = answered || ib < (long)NO_ANSWER(ic->scale);
-            cell = ia * (long)code_width(ic->scale) + ib;
+                ib = (long)pp_code_not_in_wave(ic->scale);
+            answered = answered || ib < (long)pp_code_no_answer(ic->scale);
+            cell = ia * (long)pp_code_width(ic->scale) + ib;
         }
     } else if (item->kind == PP_ITEM_MULTI) {
         if (a_len != item->options.count || strspn(a, "01") != a_len)
@@ -355,11 +315,11 @@ static int emit_item(counter *c, const item_counter *ic)
             if (counts[cell] == 0)
                 continue;
             if (item->kind == PP_ITEM_PAIRED) {
-                size_t d = code_width(ic->scale);
-                code_text(ic->scale, cell / d, a, sizeof a);
-                code_text(ic->scale, cell % d, b, sizeof b);
+                size_t d = pp_code_width(ic->scale);
+                pp_code_text(ic->scale, cell / d, a, sizeof a);
+                pp_code_text(ic->scale, cell % d, b, sizeof b);
             } else if (item->kind == PP_ITEM_SINGLE) {
-                code_text(ic->scale, cell, a, sizeof a);
+                pp_code_text(ic->scale, cell, a, sizeof a);
                 snprintf(b, sizeof b, ".");
             } else {
                 if (cell == 0)

@@ -9,9 +9,6 @@
 #include "multi_cell.h"
 #include "records.h"
 
-#define CODE_BYTES 12           /* "-2147483648" and a NUL */
-#define ROW_BYTES 48            /* the row number, and "#row" as id */
-
 typedef struct {
     pp_ingest_plan *plan;
     const pp_codebook *cb;
@@ -141,7 +138,6 @@ static pp_error plan_rating(planner *p, const pp_item *item, const char *ref,
     field->kind = PP_FIELD_RATING;
     field->index = index_in_slot(p->plan, item->scale, scale, NULL);
     field->expected = keep_text(p->plan, expected);
-    p->plan->fixed_scratch += CODE_BYTES;
     if (field->index == NULL || field->expected == NULL)
         return pp_diag_set(p->diag, PP_ERR_NOMEM, NULL, 0, NULL);
     return PP_OK;
@@ -156,7 +152,6 @@ static pp_error plan_multi(planner *p, size_t i, int read)
     if (!read)
         return PP_OK;
     field->n_options = item->options.count;
-    p->plan->fixed_scratch += item->options.count;
     if (item->columns.count == 0) {
         field->kind = PP_FIELD_MULTI_CELL;
         field->max_separators = pp_multi_cell_max_separators(&item->options);
@@ -236,7 +231,6 @@ pp_error pp_ingest_plan_build(pp_ingest_plan *plan, const pp_codebook *cb,
 {
     memset(plan, 0, sizeof *plan);
     plan->id_column = -1;
-    plan->fixed_scratch = ROW_BYTES;
     pp_error err = allocate(plan, cb, diag);
     if (err != PP_OK)
         return err;

@@ -41,7 +41,6 @@ typedef struct {
     pp_strings columns;         /* records column names (records.h order) */
     pp_field *fields;           /* columns.count - 3 of them */
     size_t n_fields;
-    size_t fixed_scratch;       /* bytes a row needs for codes, ticks, #row */
     pp_label_index **owned_indexes;
     size_t n_owned_indexes;
     pp_strings owned_texts;     /* the expected-label lists */

@@ -1,0 +1,290 @@
+/* ingest_row.c: one export row into one record, or the reason it is
+ * rejected (see ingest_row.h). */
+#include "ingest_row.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "multi_cell.h"
+
+static const char *cell_of(const pp_row *row, long column, size_t *len)
+{
+    if (column < 0 || (size_t)column >= row->n_fields) {
+        *len = 0;
+        return "";
+    }
+    *len = row->lengths[column];
+    return row->fields[column];
+}
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
+
+static char *scratch_take(pp_record_builder *b, size_t n)
+{
+    char *p = b->scratch + b->scratch_used;
+    b->scratch_used += n;
+    return p;
+}
+
+#define NUMBER_BYTES 24          /* a long in decimal, a sign or '#', a NUL */
+
+/* Bytes of scratch one field of this row may take. */
+static size_t scratch_for(const pp_field *field, const pp_row *row)
+{
+    switch (field->kind) {
+    case PP_FIELD_RATING:
+        return NUMBER_BYTES;
+    case PP_FIELD_MULTI_CELL:
+    case PP_FIELD_MULTI_COLUMNS:
+        return field->n_options;
+    case PP_FIELD_SEGMENT_FREE:     /* copied collapsed: never longer */
+        return (size_t)field->column < row->n_fields ? row->lengths[field->column] : 0;
+    default:
+        return 0;
+    }
+}
+
+/* Makes sure the scratch buffer can hold everything this row may need:
+ * the id and row numbers, then each field's share. */
+static int scratch_reserve(pp_record_builder *b, const pp_row *row)
+{
+    size_t need = 2 * NUMBER_BYTES;
+    for (size_t i = 0; i < b->plan->n_fields; i++)
+        need += scratch_for(&b->plan->fields[i], row);
+    b->scratch_used = 0;
+    if (need <= b->scratch_capacity)
+        return 0;
+    char *grown = realloc(b->scratch, need);
+    if (grown == NULL)
+        return -1;
+    b->scratch = grown;
+    b->scratch_capacity = need;
+    return 0;
+}
+
+/* fields[k] = a decimal number written into scratch. */
+static void set_number(pp_record_builder *b, size_t k, const char *prefix, long n)
+{
+    char *p = scratch_take(b, 0);
+    int len = snprintf(p, NUMBER_BYTES, "%s%ld", prefix, n);
+    scratch_take(b, (size_t)len + 1);
+    b->fields[k] = p;
+    b->lengths[k] = (size_t)len;
+}
+
+/* The id: the id cell trimmed, or "#ROW" without an id column. A missing
+ * or already seen id is a problem; a new one joins the set. Returns 0, 1
+ * for a problem, -1 on out of memory. */
+static int take_id(pp_record_builder *b, const pp_row *row, pp_row_problem *pb)
+{
+    if (b->plan->id_column < 0) {
+        set_number(b, 0, "#", row->row);
+        return 0;
+    }
+    size_t len;
+    const char *id = cell_of(row, b->plan->id_column, &len);
+    while (len > 0 && is_space(*id))
+        id++, len--;
+    while (len > 0 && is_space(id[len - 1]))
+        len--;
+    b->fields[0] = id;
+    b->lengths[0] = len;
+    pb->column = b->plan->id_column;
+    pb->value = id;
+    pb->value_len = len;
+    if (len == 0) {
+        pb->reason = PP_REJECT_MISSING_ID;
+        pb->expected = "a respondent id";
+        return 1;
+    }
+    int added = pp_idset_add(b->ids, id, len);
+    if (added < 0)
+        return -1;
+    if (added == 0) {
+        pb->reason = PP_REJECT_DUPLICATE_ID;
+        pb->expected = "an id no earlier row has";
+        return 1;
+    }
+    return 0;
+}
+
+/* Cells beyond the header's columns must be blank. */
+static int check_extra_cells(pp_record_builder *b, const pp_row *row, pp_row_problem *pb)
+{
+    size_t n_columns = pp_header_columns(b->header);
+    for (size_t i = n_columns; i < row->n_fields; i++) {
+        if (pp_label_is_blank(row->fields[i], row->lengths[i]))
+            continue;
+        pb->reason = PP_REJECT_EXTRA_FIELDS;
+        pb->column = (long)i;
+        pb->value = row->fields[i];
+        pb->value_len = row->lengths[i];
+        snprintf(pb->text, sizeof pb->text,
+                 "nothing beyond the header's %zu columns", n_columns);
+        pb->expected = pb->text;
+        return 1;
+    }
+    return 0;
+}
+
+/* A segment without levels: trimmed, runs of white space made one space. */
+static void collapse_into(pp_record_builder *b, size_t k, const char *s, size_t len)
+{
+    char *out = scratch_take(b, 0);
+    size_t n = 0;
+    int pending_space = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (is_space(s[i])) {
+            pending_space = n > 0;
+            continue;
+        }
+        if (pending_space)
+            out[n++] = ' ';
+        pending_space = 0;
+        out[n++] = s[i];
+    }
+    scratch_take(b, n);
+    b->fields[k] = out;
+    b->lengths[k] = n;
+}
+
+static void set_problem(pp_row_problem *pb, pp_reject_reason reason, const pp_field *field,
+                        const char *value, size_t len)
+{
+    pb->reason = reason;
+    pb->column = field->column;
+    pb->value = value;
+    pb->value_len = len;
+    pb->expected = field->expected;
+}
+
+/* A field read from one cell (segments, ratings, text). 0 or 1. */
+static int fill_from_cell(pp_record_builder *b, size_t k, const pp_field *field,
+                          const char *cell, size_t len, pp_row_problem *pb)
+{
+    int code = 0;
+    int found;
+    switch (field->kind) {
+    case PP_FIELD_SEGMENT_FREE:
+        collapse_into(b, k, cell, len);
+        return 0;
+    case PP_FIELD_SEGMENT_LEVELS:
+        found = pp_label_lookup(field->index, cell, len, &code);
+        if (found < 0 || (found == 1 && (code < 1 || (size_t)code > field->levels->count))) {
+            set_problem(pb, PP_REJECT_UNKNOWN_SEGMENT, field, cell, len);
+            return 1;
+        }
+        if (found == 1) {
+            b->fields[k] = field->levels->items[code - 1];
+            b->lengths[k] = strlen(field->levels->items[code - 1]);
+        }
+        return 0;
+    case PP_FIELD_RATING:
+        found = pp_label_lookup(field->index, cell, len, &code);
+        if (found < 0) {
+            set_problem(pb, PP_REJECT_UNKNOWN_LABEL, field, cell, len);
+            return 1;
+        }
+        if (found == 1)
+            set_number(b, k, "", code);
+        return 0;
+    case PP_FIELD_TEXT:
+        if (!pp_label_is_blank(cell, len)) {
+            b->fields[k] = cell;
+            b->lengths[k] = len;
+        }
+        return 0;
+    default:
+        return 0;
+    }
+}
+
+/* A multi-select field: one character per option, '1' ticked. 0 or 1. */
+static int fill_multi(pp_record_builder *b, size_t k, const pp_field *field,
+                      const pp_row *row, pp_row_problem *pb)
+{
+    char *ticks = scratch_take(b, field->n_options);
+    memset(ticks, '0', field->n_options);
+    b->fields[k] = ticks;
+    b->lengths[k] = field->n_options;
+    size_t len;
+    if (field->kind == PP_FIELD_MULTI_COLUMNS) {
+        for (size_t o = 0; o < field->n_options; o++) {
+            const char *cell = cell_of(row, field->option_columns[o], &len);
+            if (!pp_label_is_blank(cell, len))
+                ticks[o] = '1';
+        }
+        return 0;
+    }
+    const char *cell = cell_of(row, field->column, &len);
+    const char *bad = NULL;
+    size_t bad_len = 0;
+    if (pp_multi_cell_match(field->index, field->max_separators, cell, len,
+                            ticks, &bad, &bad_len))
+        return 0;
+    set_problem(pb, PP_REJECT_UNKNOWN_OPTION, field, bad, bad_len);
+    return 1;
+}
+
+int pp_record_build(pp_record_builder *b, const pp_row *row, pp_row_problem *pb)
+{
+    pb->column = -1;
+    b->fields[0] = "";
+    b->lengths[0] = 0;
+    if (scratch_reserve(b, row) != 0)
+        return -1;
+    int status = take_id(b, row, pb);
+    if (status != 0)
+        return status;
+    if (check_extra_cells(b, row, pb))
+        return 1;
+    set_number(b, 1, "", row->row);
+    b->fields[2] = pp_wave_name(b->wave);
+    b->lengths[2] = strlen(b->fields[2]);
+    for (size_t i = 0; i < b->plan->n_fields; i++) {
+        const pp_field *field = &b->plan->fields[i];
+        size_t k = PP_RECORD_FIXED_COLUMNS + i;
+        b->fields[k] = "";
+        b->lengths[k] = 0;
+        if (field->kind == PP_FIELD_UNREAD)
+            continue;
+        if (field->kind == PP_FIELD_MULTI_CELL || field->kind == PP_FIELD_MULTI_COLUMNS)
+            status = fill_multi(b, k, field, row, pb);
+        else {
+            size_t len;
+            const char *cell = cell_of(row, field->column, &len);
+            status = fill_from_cell(b, k, field, cell, len, pb);
+        }
+        if (status != 0)
+            return 1;
+    }
+    return 0;
+}
+
+int pp_record_builder_init(pp_record_builder *b, const pp_ingest_plan *plan,
+                           const pp_header *header, pp_wave wave)
+{
+    memset(b, 0, sizeof *b);
+    b->plan = plan;
+    b->header = header;
+    b->wave = wave;
+    b->n_fields = PP_RECORD_FIXED_COLUMNS + plan->n_fields;
+    b->ids = pp_idset_new();
+    b->fields = calloc(b->n_fields, sizeof *b->fields);
+    b->lengths = calloc(b->n_fields, sizeof *b->lengths);
+    if (b->ids == NULL || b->fields == NULL || b->lengths == NULL)
+        return -1;
+    return 0;
+}
+
+void pp_record_builder_free(pp_record_builder *b)
+{
+    pp_idset_free(b->ids);
+    free(b->fields);
+    free(b->lengths);
+    free(b->scratch);
+    memset(b, 0, sizeof *b);
+}

@@ -27,7 +27,8 @@ fi
 
 cases="plain surveymonkey qualtrics qualtrics-old google gzip gzip-named-csv
        plain-named-gz bom crlf quoted curly trailing-empty duplicate-ids
-       unknown-labels missing-column truncated-gzip empty header-only panel"
+       unknown-labels missing-column truncated-gzip unterminated-quote empty
+       header-only panel"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -29,7 +29,7 @@ static char *scratch_take(pp_record_builder *b, size_t n)
     return p;
 }
 
-#define NUMBER_BYTES 24          /* a long in decimal, a sign or '#', a NUL */
+#define NUMBER_BYTES 24          /* a long in decimal with its sign, and '#' */
 
 /* Bytes of scratch one field of this row may take. */
 static size_t scratch_for(const pp_field *field, const pp_row *row)
@@ -66,13 +66,28 @@ static int scratch_reserve(pp_record_builder *b, const pp_row *row)
 }
 
 /* fields[k] = a decimal number written into scratch. */
+/* fields[k] = prefix and n in decimal, written into scratch (by hand: it
+ * runs for every rating cell, and printf would be most of the time). */
 static void set_number(pp_record_builder *b, size_t k, const char *prefix, long n)
 {
-    char *p = scratch_take(b, 0);
-    int len = snprintf(p, NUMBER_BYTES, "%s%ld", prefix, n);
-    scratch_take(b, (size_t)len + 1);
-    b->fields[k] = p;
-    b->lengths[k] = (size_t)len;
+    char digits[NUMBER_BYTES];
+    size_t n_digits = 0;
+    unsigned long magnitude = n < 0 ? 0UL - (unsigned long)n : (unsigned long)n;
+    do {
+        digits[n_digits++] = (char)('0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude > 0);
+    char *out = scratch_take(b, 0);
+    size_t len = 0;
+    while (*prefix)
+        out[len++] = *prefix++;
+    if (n < 0)
+        out[len++] = '-';
+    while (n_digits > 0)
+        out[len++] = digits[--n_digits];
+    scratch_take(b, len);
+    b->fields[k] = out;
+    b->lengths[k] = len;
 }
 
 /* The id: the id cell trimmed, or "#ROW" without an id column. A missing

@@ -56,7 +56,8 @@ static void paired_t_interval(double conf_level, double shift_ss, pp_paired_coun
         return;
     }
     if (shift_ss == 0) {
-        out->ci_reason = "every pair moved by the same amount";
+        out->ci_reason = out->mean_shift == 0 ? "every pair unchanged"
+                                              : "every pair moved by the same amount";
         return;
     }
     double std_error = sqrt(shift_ss / (n - 1) / n);

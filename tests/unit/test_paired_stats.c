@@ -307,7 +307,7 @@ static void test_one_level(void)
     CU_ASSERT_EQUAL(counts.unchanged, 12);
     CU_ASSERT_DOUBLE_EQUAL(counts.mean_shift, 0, 0);
     CU_ASSERT_FALSE(counts.ci_available);
-    CU_ASSERT_STRING_EQUAL(counts.ci_reason, "every pair moved by the same amount");
+    CU_ASSERT_STRING_EQUAL(counts.ci_reason, "every pair unchanged");
     pp_paired_wilcoxon w;
     CU_ASSERT_EQUAL(pp_paired_wilcoxon_compute(&t, &w), 0);
     CU_ASSERT_FALSE(w.available);
@@ -459,6 +459,9 @@ static void test_bootstrap_interval_is_sensible(void)
     pp_paired_table shifted = {3, same};
     CU_ASSERT_EQUAL(pp_paired_bootstrap_mean_shift(&shifted, 500, 1, 0.95, &boot), 0);
     CU_ASSERT(boot.available);
+    pp_paired_counts_compute(&shifted, 0.95, &counts);
+    CU_ASSERT_FALSE(counts.ci_available);
+    CU_ASSERT_STRING_EQUAL(counts.ci_reason, "every pair moved by the same amount");
     CU_ASSERT_DOUBLE_EQUAL(boot.ci_low, 1, 0);
     CU_ASSERT_DOUBLE_EQUAL(boot.ci_high, 1, 0);
     CU_ASSERT_EQUAL(pp_paired_bootstrap_mean_shift(&t, 0, 1, 0.95, &boot), 0);

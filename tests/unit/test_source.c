@@ -10,14 +10,19 @@
 
 typedef struct {
     unsigned char *data;
-    size_t len;
+    size_t len, cap;
 } bytes;
 
 static void bytes_append(bytes *b, const void *data, size_t len)
 {
-    b->data = realloc(b->data, b->len + len + 1);
-    if (b->data == NULL)
-        abort();
+    if (len == 0)
+        return;
+    if (b->len + len > b->cap) {
+        b->cap = (b->len + len) * 2;
+        b->data = realloc(b->data, b->cap);
+        if (b->data == NULL)
+            abort();
+    }
     memcpy(b->data + b->len, data, len);
     b->len += len;
 }

@@ -11,6 +11,7 @@
  * Percentages are 0..100; shifts of a share are in percentage points.
  *
  * One method per file:
+ *   paired_table.c       the checks on a table every method makes
  *   paired_counts.c      counts, shares per level, means, paired-t interval
  *   paired_top_box.c     top/bottom shares, Newcombe method 10 interval
  *   paired_binomial.c    mcnemar_p and sign_p (exact binomial, binom.test)
@@ -175,8 +176,9 @@ typedef struct {
 /* Resamples n_pairs pairs from the table's cells B times (one multinomial
  * draw over the k^2 cells each, GSL mt19937 seeded with `seed`), and takes
  * the (1-conf)/2 and (1+conf)/2 type-7 quantiles of the B mean shifts.
- * Same table, B and seed: same bytes. Returns 0, or -1 on out of memory or
- * a table too large for one draw (available = 0). */
+ * Same table, B and seed: same bytes. Not available for no pairs, B < 1 or
+ * more than UINT_MAX pairs. Returns 0, or -1 on out of memory
+ * (available = 0). */
 int pp_paired_bootstrap_mean_shift(const pp_paired_table *t, int replicates,
                                    unsigned long seed, double conf_level,
                                    pp_paired_bootstrap *out);

@@ -1,0 +1,146 @@
+/* prepost-stats: the command line of the stats stage. Reads a tally and
+ * its codebook and writes results.json (stages/stats/results.c); this file
+ * only reads the command line, opens the files and reports. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "codebook.h"
+#include "results.h"
+#include "source.h"
+#include "tally.h"
+#include "tally_view.h"
+
+typedef struct {
+    const char *out_path;       /* -o, "-" = standard output */
+    int quiet;                  /* -q */
+    const char *codebook_path;
+    const char *tally_path;     /* "-" = standard input */
+} stats_options;
+
+static void print_help(FILE *out)
+{
+    fprintf(out,
+        "Usage: %s [-o RESULTS.json] [-q] SURVEY.ini [TALLY]\n"
+        "\n"
+        "Computes every statistic of the survey from its tally: shares with\n"
+        "confidence intervals, before/after shifts with their tests, comparisons\n"
+        "between segments, and Holm-adjusted p-values across the whole report.\n"
+        "TALLY comes from prepost-tally or prepost-merge with the same codebook;\n"
+        "without it, or with '-', it is read from standard input. The same tally\n"
+        "and codebook (with its seed) always give the same bytes.\n"
+        "\n"
+        "Options:\n"
+        "  -o, --output=FILE   write the results to FILE (default: standard output)\n"
+        "  -q, --quiet         do not print the summary line\n"
+        "  -h, --help          show this help and exit\n"
+        "  -V, --version       show the version and exit\n"
+        "\n"
+        "Example:\n"
+        "  %s -o results.json survey.ini survey.tally\n"
+        "\n"
+        "Exit status: 0 done, 64 wrong command line, 65 the codebook or the tally\n"
+        "is damaged or they do not belong together, 66 an input cannot be opened,\n"
+        "70 internal error, 73 the output cannot be written.\n",
+        cli_program(), cli_program());
+}
+
+static void parse_options(int argc, char **argv, stats_options *opt)
+{
+    static const struct option long_options[] = {
+        {"output", required_argument, NULL, 'o'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    memset(opt, 0, sizeof *opt);
+    opt->out_path = "-";
+    opt->tally_path = "-";
+    int c;
+    while ((c = getopt_long(argc, argv, "o:qhV", long_options, NULL)) != -1) {
+        switch (c) {
+        case 'o': opt->out_path = optarg; break;
+        case 'q': opt->quiet = 1; break;
+        case 'h': print_help(stdout); exit(EXIT_OK);
+        case 'V': cli_print_version(stdout); exit(EXIT_OK);
+        default:  cli_usage_error("unknown option or missing value");
+        }
+    }
+    int left = argc - optind;
+    if (left < 1 || left > 2)
+        cli_usage_error("expected SURVEY.ini and at most one tally file, got %d names", left);
+    opt->codebook_path = argv[optind];
+    if (left == 2)
+        opt->tally_path = argv[optind + 1];
+}
+
+/* Reads the tally file into t. */
+static int read_tally(pp_tally *t, const char *path, pp_diag *diag)
+{
+    FILE *in = cli_open_input(path, diag);
+    if (in == NULL)
+        return -1;
+    pp_source *src = pp_source_from_file(in, strcmp(path, "-") ? path : "standard input");
+    int failed = src == NULL ? (pp_diag_set(diag, PP_ERR_NOMEM, path, 0, NULL), 1)
+                             : pp_tally_read(t, src, diag) != PP_OK;
+    if (src != NULL)
+        pp_source_free(src);
+    cli_close_input(in);
+    return failed ? -1 : 0;
+}
+
+int main(int argc, char **argv)
+{
+    stats_options opt;
+    pp_diag diag;
+    cli_output out = {0};
+    FILE *codebook_file = NULL;
+    pp_codebook *cb = NULL;
+    pp_tally *tally = NULL;
+    pp_tally_view view = {0};
+    int status = EXIT_SOFTWARE;
+
+    cli_set_program(argv[0]);
+    parse_options(argc, argv, &opt);
+    pp_diag_clear(&diag);
+
+    if ((codebook_file = cli_open_input(opt.codebook_path, &diag)) == NULL)
+        goto cleanup;
+    if ((cb = pp_codebook_read(codebook_file, opt.codebook_path, &diag)) == NULL)
+        goto cleanup;
+    if ((tally = pp_tally_new()) == NULL) {
+        pp_diag_set(&diag, PP_ERR_NOMEM, NULL, 0, NULL);
+        goto cleanup;
+    }
+    if (read_tally(tally, opt.tally_path, &diag) != 0)
+        goto cleanup;
+    if (pp_tally_view_build(&view, cb, tally, opt.tally_path, &diag) != PP_OK)
+        goto cleanup;
+    if (cli_output_open(&out, opt.out_path, &diag) != 0)
+        goto cleanup;
+    if (pp_results_write(&view, out.file, &diag) != PP_OK)
+        goto cleanup;
+    if (cli_output_commit(&out, &diag) != 0)
+        goto cleanup;
+    if (!opt.quiet)
+        fprintf(stderr, "%s: %zu items, %zu segment levels\n", cli_program(),
+                cb->n_items, view.n_slots - 1);
+    status = EXIT_OK;
+
+cleanup:
+    if (status != EXIT_OK) {
+        if (diag.code == PP_OK)
+            pp_diag_set(&diag, PP_ERR_INTERNAL, NULL, 0, "the statistics stopped without a reason");
+        pp_diag_print(&diag, cli_program(), stderr);
+        status = pp_error_exit_status(diag.code);
+    }
+    cli_output_abort(&out);
+    if (view.items != NULL)
+        pp_tally_view_free(&view);
+    pp_tally_free(tally);
+    pp_codebook_free(cb);
+    cli_close_input(codebook_file);
+    return status;
+}

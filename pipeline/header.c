@@ -363,8 +363,8 @@ long pp_header_find(const pp_header *h, const char *ref, pp_diag *diag)
     if (found == 2) {
         header_error(diag, h, PP_ERR_COLUMN, 0,
                      "the export has a column called \"%s\" twice (columns #%ld and "
-                     "#%ld), so it is not clear which one is meant: it is named twice in "
-                     "the export; name the column by its number instead, e.g. #%ld",
+                     "#%ld), so it is not clear which one is meant; name the column by "
+                     "its number instead, e.g. #%ld",
                      ref, first + 1, second + 1, first + 1);
         return -2;
     }

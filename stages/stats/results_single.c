@@ -1,10 +1,14 @@
 /* results_single.c: the results of a `single` item in one slot (SPEC §5):
  * n, counts and pct per level with Wilson 95% intervals, positive (top),
  * neutral, negative (bottom), each missing label's share of all who
- * answered, mean and median code. */
+ * answered, mean and median code. Beyond SPEC §5, `positive_vs_negative_p`
+ * asks whether opinion leans one way: binom.test(positive, positive +
+ * negative), the sign test of a one-time rating against its neutral middle
+ * (an evaluation's "significantly positive"). */
 #include <stdlib.h>
 
 #include "codes.h"
+#include "paired.h"
 #include "results.h"
 #include "single_item.h"
 
@@ -52,6 +56,21 @@ static void write_missing(pp_results *r, const char *key, const pp_scale *s,
     pp_json_end_object(&r->json);
 }
 
+static void write_lean(pp_results *r, const pp_scale *s, const long *levels)
+{
+    long positive = 0, negative = 0;
+    for (size_t k = 0; k < s->levels.count; k++) {
+        positive += s->is_top[k] ? levels[k] : 0;
+        negative += s->is_bottom[k] ? levels[k] : 0;
+    }
+    int available = positive + negative > 0;
+    pp_results_p(r, "positive_vs_negative_p", available,
+                 available ? pp_binomial_two_sided_p((double)positive,
+                                                     (double)(positive + negative)) : 0);
+    if (!available)
+        pp_results_note(r, "positive_vs_negative_p", "nobody answered positively or negatively");
+}
+
 void pp_results_single(pp_results *r, size_t item, size_t slot)
 {
     const pp_item_counts *ic = &r->view->items[item];
@@ -81,6 +100,7 @@ void pp_results_single(pp_results *r, size_t item, size_t slot)
     write_counts(r, "missing_counts", missing, M);
     write_missing(r, "missing", s, shares + K);
     pp_results_number(r, "missing_total", sum.missing_available, sum.missing);
+    write_lean(r, s, levels);
     pp_results_number(r, "mean", sum.available, sum.mean);
     pp_results_number(r, "median", sum.available, sum.median);
     if (!sum.available)

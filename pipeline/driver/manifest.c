@@ -1,0 +1,153 @@
+/* manifest.c: hashing the inputs and writing manifest.json (manifest.h). */
+#include "manifest.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_version.h>
+#include <jansson.h>
+#include <nettle/sha2.h>
+
+#include "json.h"
+
+static void hex(const unsigned char *digest, char *out)
+{
+    for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
+        sprintf(out + 2 * i, "%02x", digest[i]);
+}
+
+static int hash_file(pp_manifest_file *f)
+{
+    FILE *in = fopen(f->path, "rb");
+    if (in == NULL)
+        return -1;
+    struct sha256_ctx ctx;
+    unsigned char buf[1 << 16], digest[SHA256_DIGEST_SIZE];
+    size_t got;
+    sha256_init(&ctx);
+    f->size = 0;
+    while ((got = fread(buf, 1, sizeof buf, in)) > 0) {
+        sha256_update(&ctx, got, buf);
+        f->size += (long long)got;
+    }
+    int failed = ferror(in);
+    fclose(in);
+    if (failed) {
+        errno = EIO;
+        return -1;
+    }
+    sha256_digest(&ctx, sizeof digest, digest);
+    hex(digest, f->sha256);
+    return 0;
+}
+
+static int add_input(pp_manifest *m, const pp_codebook *cb, const char *name)
+{
+    if (name == NULL || m->n_inputs >= PP_MAX_INPUTS)
+        return 0;
+    pp_manifest_file *f = &m->inputs[m->n_inputs++];
+    char *path = pp_codebook_resolve_path(cb, name);
+    if (path == NULL)
+        return -1;
+    snprintf(f->name, sizeof f->name, "%s", name);
+    snprintf(f->path, sizeof f->path, "%s", path);
+    free(path);
+    return hash_file(f);
+}
+
+/* `gnuplot --version`, or "not found". */
+static void gnuplot_version(char *buf, size_t cap)
+{
+    snprintf(buf, cap, "not found");
+    FILE *p = popen("gnuplot --version 2>/dev/null", "r");
+    if (p == NULL)
+        return;
+    if (fgets(buf, (int)cap, p) != NULL)
+        buf[strcspn(buf, "\n")] = '\0';
+    else
+        snprintf(buf, cap, "not found");
+    pclose(p);
+}
+
+static void fingerprint(pp_manifest *m)
+{
+    struct sha256_ctx ctx;
+    unsigned char digest[SHA256_DIGEST_SIZE];
+    sha256_init(&ctx);
+    const char *version = "prepost " PREPOST_VERSION "\n";
+    sha256_update(&ctx, strlen(version), (const unsigned char *)version);
+    sha256_update(&ctx, 64, (const unsigned char *)m->codebook.sha256);
+    for (int i = 0; i < m->n_inputs; i++)
+        sha256_update(&ctx, 64, (const unsigned char *)m->inputs[i].sha256);
+    sha256_digest(&ctx, sizeof digest, digest);
+    hex(digest, m->fingerprint);
+}
+
+int pp_manifest_build(pp_manifest *m, const char *codebook_path, const pp_codebook *cb)
+{
+    memset(m, 0, sizeof *m);
+    const char *slash = strrchr(codebook_path, '/');
+    snprintf(m->codebook.name, sizeof m->codebook.name, "%s", slash ? slash + 1 : codebook_path);
+    snprintf(m->codebook.path, sizeof m->codebook.path, "%s", codebook_path);
+    if (hash_file(&m->codebook) != 0)
+        return -1;
+    if (add_input(m, cb, cb->export_path) != 0 || add_input(m, cb, cb->before_export) != 0 ||
+        add_input(m, cb, cb->after_export) != 0)
+        return -1;
+    m->seed = cb->seed;
+    gnuplot_version(m->gnuplot, sizeof m->gnuplot);
+    fingerprint(m);
+    return 0;
+}
+
+static void write_file(pp_json *j, const pp_manifest_file *f)
+{
+    pp_json_begin_object(j);
+    pp_json_key(j, "name");
+    pp_json_cstring(j, f->name);
+    pp_json_key(j, "size");
+    pp_json_integer(j, f->size);
+    pp_json_key(j, "sha256");
+    pp_json_cstring(j, f->sha256);
+    pp_json_end_object(j);
+}
+
+int pp_manifest_write(const pp_manifest *m, FILE *out)
+{
+    pp_json j;
+    pp_json_init(&j, out);
+    pp_json_begin_object(&j);
+    pp_json_key(&j, "schema");
+    pp_json_cstring(&j, "prepost-manifest 1");
+    pp_json_key(&j, "program");
+    pp_json_cstring(&j, "prepost " PREPOST_VERSION);
+    pp_json_key(&j, "gsl");
+    pp_json_cstring(&j, GSL_VERSION);
+    pp_json_key(&j, "gnuplot");
+    pp_json_cstring(&j, m->gnuplot);
+    pp_json_key(&j, "seed");
+    pp_json_integer(&j, (long long)m->seed);
+    pp_json_key(&j, "codebook");
+    write_file(&j, &m->codebook);
+    pp_json_key(&j, "inputs");
+    pp_json_begin_array(&j);
+    for (int i = 0; i < m->n_inputs; i++)
+        write_file(&j, &m->inputs[i]);
+    pp_json_end_array(&j);
+    pp_json_key(&j, "fingerprint");
+    pp_json_cstring(&j, m->fingerprint);
+    pp_json_end_object(&j);
+    return pp_json_finish(&j);
+}
+
+int pp_manifest_read_fingerprint(const char *manifest_path, char *buf)
+{
+    json_t *root = json_load_file(manifest_path, 0, NULL);
+    const char *value = json_string_value(json_object_get(root, "fingerprint"));
+    int found = value != NULL && strlen(value) == 64;
+    if (found)
+        snprintf(buf, 65, "%s", value);
+    json_decref(root);
+    return found ? 0 : -1;
+}

@@ -1,0 +1,47 @@
+/* manifest.h: out/manifest.json, what a run was made from:
+ *
+ *   {"schema": "prepost-manifest 1",
+ *    "program": "prepost 0.1.0", "gsl": "2.7.1", "gnuplot": "gnuplot 5.4 patchlevel 4",
+ *    "seed": 20110301,
+ *    "codebook": {"name": "survey.ini", "size": 5230, "sha256": "..."},
+ *    "inputs": [{"name": "nptsc-2011.csv.gz", "size": 48113, "sha256": "..."}],
+ *    "fingerprint": "..."}
+ *
+ * Names are as the codebook gives them (no machine paths), and there is no
+ * date, so the same inputs give the same bytes. The fingerprint (a SHA-256
+ * over program version, codebook and inputs) is what `prepost run`
+ * compares to decide that nothing changed since the last published run. */
+#ifndef PREPOST_MANIFEST_H
+#define PREPOST_MANIFEST_H
+
+#include <stdio.h>
+
+#include "codebook.h"
+
+#define PP_MAX_INPUTS 4
+
+typedef struct {
+    char name[512];             /* as the codebook names it */
+    char path[4096];            /* where it was read */
+    long long size;
+    char sha256[65];
+} pp_manifest_file;
+
+typedef struct {
+    pp_manifest_file codebook;
+    pp_manifest_file inputs[PP_MAX_INPUTS];
+    int n_inputs;
+    unsigned long seed;
+    char gnuplot[128];
+    char fingerprint[65];
+} pp_manifest;
+
+/* Hashes the codebook and its exports. 0, or -1 with the failing path in
+ * m->inputs / m->codebook `path` and errno set. */
+int pp_manifest_build(pp_manifest *m, const char *codebook_path, const pp_codebook *cb);
+int pp_manifest_write(const pp_manifest *m, FILE *out);
+/* The fingerprint recorded in an earlier manifest.json, into buf (65 bytes);
+ * 0 if found, -1 if there is none or it cannot be read. */
+int pp_manifest_read_fingerprint(const char *manifest_path, char *buf);
+
+#endif

@@ -1,0 +1,31 @@
+/* run_chain.h: the stages of a run, in order, into a working directory:
+ *
+ *   one export   prepost-ingest -r rejects.csv | prepost-tally
+ *   a panel      prepost-ingest --wave before, prepost-ingest --wave after,
+ *                prepost-pair -u unmatched.csv | prepost-tally
+ *   then         prepost-stats, prepost-plot, prepost-table, prepost-report,
+ *                and manifest.json
+ *
+ * Stages print their own summary lines (unless -q); the driver adds one
+ * line per step with its time, or a progress bar when stderr is a
+ * terminal. Intermediate files (records, tally) are removed before
+ * publishing. */
+#ifndef PREPOST_RUN_CHAIN_H
+#define PREPOST_RUN_CHAIN_H
+
+#include "codebook.h"
+#include "manifest.h"
+
+typedef struct {
+    const char *out;
+    const char *codebook_path;
+    const char *stage_dir;      /* where prepost-<stage> programs are */
+    int force, quiet;
+} pp_run_options;
+
+/* Runs every stage into tmp. Returns a sysexits status: a failed stage's
+ * own status (it has printed its message), or 70 if it could not start. */
+int pp_run_chain(const pp_run_options *opt, const pp_codebook *cb,
+                 const pp_manifest *manifest, const char *tmp);
+
+#endif

@@ -106,8 +106,8 @@ static void write_side(pp_results *r, const pp_scale *s, const paired_counts *pc
         pp_results_number(r, s->missing.items[m], answered > 0,
                           100.0 * pc->side[side][m] / (answered ? answered : 1));
     pp_json_end_object(&r->json);
-    if (answered == 0)
-        pp_results_note(r, key, "nobody answered");
+    if (answered == 0)          /* a note keeps its key: no stack buffer */
+        pp_results_note(r, side ? "missing_after" : "missing_before", "nobody answered");
 }
 
 static void write_pcts(pp_results *r, const char *key, const double *pct, size_t k, int available)

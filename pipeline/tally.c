@@ -140,9 +140,14 @@ static int insert_key(pp_tally *t, const char *const fields[4], size_t line_len,
     return 0;
 }
 
-int pp_tally_add(pp_tally *t, const char *item, const char *segment,
-                 const char *a, const char *b, uint64_t count)
+/* pp_tally_add, telling the two failures apart: -1 out of memory, -2 the
+ * sum would pass UINT64_MAX. A zero count adds no key: every count written
+ * must read back as a positive number. */
+static int add_count(pp_tally *t, const char *item, const char *segment,
+                     const char *a, const char *b, uint64_t count)
 {
+    if (count == 0)
+        return 0;
     const char *const fields[4] = {item, segment, a, b};
     size_t len = build_line(t, fields);
     if (len == (size_t)-1)
@@ -154,7 +159,7 @@ int pp_tally_add(pp_tally *t, const char *item, const char *segment,
         tally_key *k = &t->keys[t->slots[at] - 1];
         if (k->line_len == len && memcmp(k->line, t->scratch, len) == 0) {
             if (k->count > UINT64_MAX - count)
-                return -1;
+                return -2;
             k->count += count;
             return 0;
         }
@@ -164,6 +169,12 @@ int pp_tally_add(pp_tally *t, const char *item, const char *segment,
         return -1;
     t->keys[t->n_keys - 1].count = count;
     return 0;
+}
+
+int pp_tally_add(pp_tally *t, const char *item, const char *segment,
+                 const char *a, const char *b, uint64_t count)
+{
+    return add_count(t, item, segment, a, b, count) == 0 ? 0 : -1;
 }
 
 static int compare_keys(const void *pa, const void *pb)
@@ -267,10 +278,16 @@ pp_error pp_tally_read(pp_tally *t, pp_source *src, pp_diag *diag)
                                  row.fields[4]);
             goto cleanup;
         }
-        if (pp_tally_add(t, row.fields[0], row.fields[1], row.fields[2],
-                         row.fields[3], count) != 0) {
-            status = pp_diag_set(diag, PP_ERR_NOMEM, pp_source_name(src), row.row,
-                                 "cannot add this count (out of memory or too large)");
+        int added = add_count(t, row.fields[0], row.fields[1], row.fields[2],
+                              row.fields[3], count);
+        if (added == -2) {
+            status = pp_diag_set(diag, PP_ERR_RECORDS, pp_source_name(src), row.row,
+                                 "this count makes the total for its key too large "
+                                 "(more than %llu)", (unsigned long long)UINT64_MAX);
+            goto cleanup;
+        }
+        if (added != 0) {
+            status = pp_diag_set(diag, PP_ERR_NOMEM, pp_source_name(src), row.row, NULL);
             goto cleanup;
         }
     }

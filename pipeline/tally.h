@@ -55,7 +55,8 @@ typedef struct {
 
 pp_tally *pp_tally_new(void);
 void pp_tally_free(pp_tally *t);
-/* Adds count to the key's total. 0, or -1 on out of memory / overflow. */
+/* Adds count to the key's total (a zero count adds no key). 0, or -1 on
+ * out of memory / overflow. */
 int pp_tally_add(pp_tally *t, const char *item, const char *segment,
                  const char *a, const char *b, uint64_t count);
 /* Adds every line of a tally stream (merge). PP_ERR_RECORDS-style errors

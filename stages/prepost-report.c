@@ -1,0 +1,213 @@
+/* prepost-report: the command line of the report stage. Reads a codebook
+ * and its results.json (and optionally rejects.csv) and writes the
+ * dashboard, one static index.html (stages/report/); this file only reads
+ * the command line, opens the files and reports. */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "codebook.h"
+#include "report.h"
+#include "results_read.h"
+
+typedef struct {
+    const char *out_path;       /* -o, "-" = standard output */
+    const char *plots_dir;      /* --plots, default <output dir>/plots */
+    const char *tables_dir;     /* --tables, default <output dir>/tables */
+    const char *rejects_path;   /* --rejects, NULL = none */
+    int quiet;
+    const char *codebook_path;
+    const char *results_path;
+} report_options;
+
+static void print_help(FILE *out)
+{
+    fprintf(out,
+        "Usage: %s [-o index.html] [--plots DIR] [--tables DIR] [--rejects REJECTS.csv]\n"
+        "          [-q] SURVEY.ini RESULTS.json\n"
+        "\n"
+        "Writes the dashboard: one static web page with every item's chart, table,\n"
+        "base, small-base flags, significance in plain words, segments and comments.\n"
+        "It needs no network and no scripts. Charts and tables are linked as\n"
+        "plots/<chart>.svg and tables/<file> beside the page, so keep the page with\n"
+        "its plots/ and tables/ folders (as 'prepost run' lays them out). A chart or\n"
+        "table that does not exist is not linked; the page says so instead. The\n"
+        "date on the page comes from SOURCE_DATE_EPOCH; without it none is shown,\n"
+        "so the same inputs always give the same bytes.\n"
+        "\n"
+        "Options:\n"
+        "  -o, --output=FILE     write the page to FILE (default: index.html; '-' for\n"
+        "                        standard output)\n"
+        "  -p, --plots=DIR       where to look for the charts (default: plots/ beside FILE)\n"
+        "  -t, --tables=DIR      where to look for the tables (default: tables/ beside FILE)\n"
+        "  -r, --rejects=FILE    summarise the rows prepost-ingest rejected (rejects.csv)\n"
+        "  -q, --quiet           do not print the summary line\n"
+        "  -h, --help            show this help and exit\n"
+        "  -V, --version         show the version and exit\n"
+        "\n"
+        "Example:\n"
+        "  %s -o out/index.html --rejects out/rejects.csv survey.ini out/results.json\n"
+        "\n"
+        "Exit status: 0 done, 64 wrong command line, 65 the codebook, results or\n"
+        "rejects file is damaged or they do not belong together, 66 an input cannot\n"
+        "be opened, 70 internal error, 73 the page cannot be written.\n",
+        cli_program(), cli_program());
+}
+
+static void parse_options(int argc, char **argv, report_options *opt)
+{
+    static const struct option long_options[] = {
+        {"output", required_argument, NULL, 'o'},
+        {"plots", required_argument, NULL, 'p'},
+        {"tables", required_argument, NULL, 't'},
+        {"rejects", required_argument, NULL, 'r'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    memset(opt, 0, sizeof *opt);
+    opt->out_path = "index.html";
+    int c;
+    while ((c = getopt_long(argc, argv, "o:p:t:r:qhV", long_options, NULL)) != -1) {
+        switch (c) {
+        case 'o': opt->out_path = optarg; break;
+        case 'p': opt->plots_dir = optarg; break;
+        case 't': opt->tables_dir = optarg; break;
+        case 'r': opt->rejects_path = optarg; break;
+        case 'q': opt->quiet = 1; break;
+        case 'h': print_help(stdout); exit(EXIT_OK);
+        case 'V': cli_print_version(stdout); exit(EXIT_OK);
+        default:  cli_usage_error("unknown option or missing value");
+        }
+    }
+    if (argc - optind != 2)
+        cli_usage_error("expected SURVEY.ini and RESULTS.json, got %d names", argc - optind);
+    opt->codebook_path = argv[optind];
+    opt->results_path = argv[optind + 1];
+}
+
+/* The output's directory and its plots/ and tables/ (PATH_MAX + 8 bytes),
+ * the defaults of --plots and --tables. */
+static void directories(const report_options *opt, char *out_dir, char *plots, char *tables)
+{
+    const char *slash = strcmp(opt->out_path, "-") ? strrchr(opt->out_path, '/') : NULL;
+    if (slash == NULL)
+        snprintf(out_dir, PATH_MAX, ".");
+    else
+        snprintf(out_dir, PATH_MAX, "%.*s", (int)(slash - opt->out_path + (slash == opt->out_path)),
+                 opt->out_path);
+    snprintf(plots, PATH_MAX + 8, "%s/plots", out_dir);
+    snprintf(tables, PATH_MAX + 8, "%s/tables", out_dir);
+}
+
+/* "2011-03-01" from SOURCE_DATE_EPOCH, or NULL when it is not set. */
+static const char *source_date(char *buf, size_t cap)
+{
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    char *end;
+    if (epoch == NULL || *epoch == '\0')
+        return NULL;
+    errno = 0;
+    long long seconds = strtoll(epoch, &end, 10);
+    time_t t = (time_t)seconds;
+    struct tm tm;
+    if (errno != 0 || *end != '\0' || seconds < 0 || gmtime_r(&t, &tm) == NULL)
+        cli_usage_error("SOURCE_DATE_EPOCH should be a number of seconds since 1970, not '%.40s'", epoch);
+    strftime(buf, cap, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+static json_t *load_results(const char *path, pp_diag *diag)
+{
+    FILE *in = cli_open_input(path, diag);
+    if (in == NULL)
+        return NULL;
+    json_t *results = pp_results_load(in, strcmp(path, "-") ? path : "standard input", diag);
+    cli_close_input(in);
+    return results;
+}
+
+/* The results must be of this codebook's survey. */
+static int check_same_survey(json_t *results, const pp_codebook *cb, const char *path, pp_diag *diag)
+{
+    const char *title = json_string_value(json_object_get(json_object_get(results, "survey"), "title"));
+    if (title != NULL && cb->title != NULL && strcmp(title, cb->title) == 0)
+        return 0;
+    pp_diag_set(diag, PP_ERR_RECORDS, path, 0,
+                "these results are of another survey than the codebook (their titles differ); "
+                "make them again with prepost-stats and this codebook");
+    return -1;
+}
+
+int main(int argc, char **argv)
+{
+    report_options opt;
+    pp_diag diag;
+    cli_output out = {0};
+    FILE *codebook_file = NULL;
+    pp_codebook *cb = NULL;
+    json_t *results = NULL;
+    rejects_summary rejects = {0};
+    char out_dir[PATH_MAX], plots[PATH_MAX + 8], tables[PATH_MAX + 8], date[32];
+    int status = EXIT_SOFTWARE;
+
+    cli_set_program(argv[0]);
+    parse_options(argc, argv, &opt);
+    pp_diag_clear(&diag);
+    directories(&opt, out_dir, plots, tables);
+    report r = {
+        .plots_dir = opt.plots_dir ? opt.plots_dir : plots,
+        .tables_dir = opt.tables_dir ? opt.tables_dir : tables,
+        .out_dir = out_dir, .date = source_date(date, sizeof date),
+        .rejects_name = opt.rejects_path, .h = 2,
+    };
+
+    if ((codebook_file = cli_open_input(opt.codebook_path, &diag)) == NULL)
+        goto cleanup;
+    if ((cb = pp_codebook_read(codebook_file, opt.codebook_path, &diag)) == NULL)
+        goto cleanup;
+    if ((results = load_results(opt.results_path, &diag)) == NULL)
+        goto cleanup;
+    if (check_same_survey(results, cb, opt.results_path, &diag) != 0)
+        goto cleanup;
+    if (opt.rejects_path != NULL) {
+        if (rejects_summary_read(&rejects, opt.rejects_path, &diag) != 0)
+            goto cleanup;
+        r.rejects = &rejects;
+    }
+    if (cli_output_open(&out, opt.out_path, &diag) != 0)
+        goto cleanup;
+    r.out = out.file;
+    r.results = results;
+    r.min_base = cb->min_base;
+    if (report_page(&r) != 0) {
+        pp_diag_set(&diag, PP_ERR_WRITE, opt.out_path, 0, "the page could not be written");
+        goto cleanup;
+    }
+    if (cli_output_commit(&out, &diag) != 0)
+        goto cleanup;
+    if (!opt.quiet)
+        fprintf(stderr, "%s: a page of %zu items written to %s\n", cli_program(),
+                json_array_size(json_object_get(results, "items")),
+                strcmp(opt.out_path, "-") ? opt.out_path : "standard output");
+    status = EXIT_OK;
+
+cleanup:
+    if (status != EXIT_OK) {
+        if (diag.code == PP_OK)
+            pp_diag_set(&diag, PP_ERR_INTERNAL, NULL, 0, "the report stopped without a reason");
+        pp_diag_print(&diag, cli_program(), stderr);
+        status = pp_error_exit_status(diag.code);
+    }
+    cli_output_abort(&out);
+    rejects_summary_free(&rejects);
+    json_decref(results);
+    pp_codebook_free(cb);
+    cli_close_input(codebook_file);
+    return status;
+}

@@ -1,0 +1,71 @@
+/* report.h: what the parts of the dashboard share. The page is written
+ * by report_page.c from results.json; each part (header, contents, one
+ * section per item or battery, segments, comments) has its own file.
+ *
+ * Text from an export or a codebook goes out only through html() (escaped);
+ * raw() and rawf() take markup this program wrote, and numbers. */
+#ifndef PREPOST_REPORT_H
+#define PREPOST_REPORT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include <jansson.h>
+
+#include "rejects_summary.h"
+
+typedef struct {
+    FILE *out;
+    json_t *results;                /* the whole results.json */
+    const char *plots_dir;          /* where to look for plots/<chart>.svg */
+    const char *tables_dir;         /* where to look for tables/<file> */
+    const char *out_dir;            /* the output file's directory */
+    const rejects_summary *rejects; /* NULL: no rejects file given */
+    const char *rejects_name;       /* its name as given */
+    const char *date;               /* from SOURCE_DATE_EPOCH, or NULL */
+    long min_base;
+    int h;                          /* heading level of the current item */
+} report;
+
+/* Writes the whole page. 0, or -1 on a write error. */
+int report_page(report *r);
+
+/* ---- writing (report_html.c) ------------------------------------------- */
+void raw(report *r, const char *markup);
+void rawf(report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void html(report *r, const char *text);
+/* <tag class="cls">escaped text</tag>; cls may be NULL. */
+void html_in(report *r, const char *tag, const char *cls, const char *text);
+
+/* ---- the parts ----------------------------------------------------------- */
+void report_header(report *r);
+void report_contents(report *r);
+void report_chart(report *r, json_t *items);
+void report_item(report *r, json_t *item);
+void report_paired(report *r, json_t *item);
+void report_single(report *r, json_t *item);
+void report_multi(report *r, json_t *item);
+void report_comments(report *r, json_t *item);
+void report_segments(report *r, json_t *item);
+void report_notes(report *r, json_t *result);
+void report_tables_links(report *r, const char *item_id);
+extern const char report_style[];
+
+/* ---- looking things up --------------------------------------------------- */
+/* The chart name of an item: its battery, else its id, made URL-safe. */
+void report_chart_name(json_t *item, char *dst, size_t cap);
+/* true when dir/name/file exists (dir NULL: false). */
+bool report_file_exists(const char *dir, const char *file);
+/* A link to file when it is beside the page (in out_dir), else the name
+ * as given, in plain text. */
+void report_file_link(report *r, const char *file, const char *name);
+/* A number member, or NAN when it is null or missing. */
+double num(json_t *object, const char *key);
+/* The i-th element of an array member as a number, or NAN. */
+double num_at(json_t *object, const char *key, size_t i);
+/* A string member, or fallback. */
+const char *str(json_t *object, const char *key, const char *fallback);
+/* "Very good or Excellent": the scale's top (or bottom) levels joined. */
+void report_levels_phrase(json_t *item, const char *which, char *dst, size_t cap);
+
+#endif

@@ -1,0 +1,117 @@
+#!/bin/bash
+# report.sh: runs prepost-report as a user would on the NPTSC results (with
+# some charts and tables present and some not) and on a codebook and export
+# full of hostile text, and checks the page: well formed, every title, the
+# verdicts in plain words, the small-base flags, nothing that could run,
+# the same bytes twice, the date only from SOURCE_DATE_EPOCH, and the exit
+# statuses and leftovers of a missing and a damaged results file.
+set -u
+
+bin="${PREPOST_BIN:?set PREPOST_BIN}"
+source_dir="${PREPOST_SOURCE:?set PREPOST_SOURCE}"
+fixtures="${PREPOST_FIXTURES:?set PREPOST_FIXTURES}"
+check="$source_dir/tests/tools/html_check.py"
+[ -x "$bin/prepost-report" ] || { echo "skipped: prepost-report was not built"; exit 77; }
+command -v python3 >/dev/null || { echo "skipped: python3 is needed to check the page"; exit 77; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+# results SURVEY.ini DIR: the pipeline up to DIR/results.json and DIR/rejects.csv.
+results() {
+    mkdir -p "$2"
+    "$bin/prepost-ingest" -q -r "$2/rejects.csv" "$1" | "$bin/prepost-tally" -q "$1" >"$2/tally" \
+        && "$bin/prepost-stats" -q -o "$2/results.json" "$1" "$2/tally" \
+        || fail "the pipeline failed on $1"
+}
+
+# section FILE ID: the text of <section id="item-ID"> of the page.
+section() {
+    python3 -c 'import re,sys; m=re.search(r"<section id=\"item-%s\">.*?</section>" % sys.argv[2], open(sys.argv[1]).read(), re.S); print(m.group(0) if m else "")' "$1" "$2"
+}
+
+# ---- NPTSC: a chart and tables for some items only ------------------------
+nptsc="$fixtures/nptsc/survey.ini"
+out="$work/nptsc"
+results "$nptsc" "$out"
+mkdir -p "$out/plots" "$out/tables"
+echo '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>' >"$out/plots/awareness.svg"
+echo '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>' >"$out/plots/works_public.svg"
+echo 'a,b' >"$out/tables/awareness.csv"
+echo 'a,b' >"$out/tables/summary.csv"
+env -u SOURCE_DATE_EPOCH "$bin/prepost-report" -q -o "$out/index.html" -r "$out/rejects.csv" \
+    "$nptsc" "$out/results.json" || fail "report on NPTSC: exit $?"
+page="$out/index.html"
+[ -s "$page" ] || fail "no index.html"
+python3 "$check" "$page" || fail "the NPTSC page is not well formed"
+
+python3 - "$page" "$out/results.json" <<'PY' || fail "an item's title is missing from the page"
+import html, json, sys
+page = open(sys.argv[1]).read()
+missing = [i["id"] for i in json.load(open(sys.argv[2]))["items"]
+           if html.escape(i["title"], quote=True).replace("&#x27;", "&#39;") not in page]
+print("titles missing:", missing) if missing else None
+sys.exit(1 if missing else 0)
+PY
+grep -q 'a significant increase (p &lt; 0.001, Holm-adjusted)' <<<"$(section "$page" awareness)" \
+    || fail "awareness is not 'a significant increase'"
+grep -q 'no significant change (p = 1.00, Holm-adjusted; p = 0.44 unadjusted)' <<<"$(section "$page" bid_quality)" \
+    || fail "bid_quality is not 'no significant change'"
+grep -q 'too small a base to conclude from (n = 28, under 50)' <<<"$(section "$page" bid_success)" \
+    || fail "bid_success (third sector) is not flagged as too small a base"
+grep -q 'Third sector</th><td>33</td>' "$page" || fail "the third sector's row of 33 is missing"
+grep -q '<img src="plots/awareness.svg" alt="How would you rate your awareness of commissioning services from TSOs?, before and after: Very good or Excellent rose from 28% to 70%' "$page" \
+    || fail "awareness chart or its alt text is missing"
+grep -q '<img src="plots/works_public.svg"' "$page" || fail "the works_public battery chart is missing"
+grep -q 'No chart: the chart plots/understanding.svg was not made' "$page" \
+    || fail "a missing chart is not said in words"
+grep -q 'src="plots/understanding.svg"' "$page" && fail "a chart that does not exist is linked"
+grep -q 'href="tables/awareness.csv"' "$page" || fail "the awareness table is not linked"
+grep -q 'href="tables/summary.csv"' "$page" || fail "the summary table is not linked"
+grep -q 'href="tables/understanding.csv"' "$page" && fail "a table that does not exist is linked"
+grep -q 'href="results.json"' "$page" || fail "results.json is not linked"
+grep -q 'No rows of the export were rejected' "$page" || fail "the rejects summary is missing"
+grep -q 'Made on' "$page" && fail "a date is shown without SOURCE_DATE_EPOCH"
+grep -Eq '(src|href)="(https?:)?//' "$page" && fail "the page loads something from the network"
+
+# Determinism: the same bytes twice; the date only from SOURCE_DATE_EPOCH.
+env -u SOURCE_DATE_EPOCH "$bin/prepost-report" -q -o "$out/again.html" -r "$out/rejects.csv" \
+    "$nptsc" "$out/results.json" && cmp -s "$page" "$out/again.html" \
+    || fail "two runs gave different pages"
+SOURCE_DATE_EPOCH=1298937600 "$bin/prepost-report" -q -o "$out/dated.html" \
+    "$nptsc" "$out/results.json" || fail "report with SOURCE_DATE_EPOCH: exit $?"
+grep -q 'Made on 2011-03-01' "$out/dated.html" || fail "the SOURCE_DATE_EPOCH date is not shown"
+
+# ---- hostile text: shown, never run ----------------------------------------
+hostile="$fixtures/edge/hostile/survey.ini"
+hout="$work/hostile"
+results "$hostile" "$hout"
+"$bin/prepost-report" -q -o "$hout/index.html" -r "$hout/rejects.csv" "$hostile" "$hout/results.json" \
+    || fail "report on hostile text: exit $?"
+python3 "$check" "$hout/index.html" || fail "hostile text broke the page's markup"
+grep -qi '<script' "$hout/index.html" && fail "a <script tag reached the page"
+grep -Eqi '<[^>]* on[a-z]+=' "$hout/index.html" && fail "an event attribute reached a tag"
+grep -q '&lt;script&gt;alert(1)&lt;/script&gt; &quot;double&quot; &#39;single&#39; &amp;amp; &#96;date&#96; $(touch pwned)' \
+    "$hout/index.html" || fail "the hostile title is not shown escaped"
+grep -q 'could not be detected' "$hout/index.html" || fail "no id column: duplicates not said"
+grep -q '1 row of the export was rejected' "$hout/index.html" || fail "the rejected row is not summarised"
+
+# ---- missing and damaged results ---------------------------------------------
+"$bin/prepost-report" -q -o "$work/missing.html" "$nptsc" "$work/no-such.json" 2>"$work/err"
+[ $? -eq 66 ] || fail "missing results: not 66"
+grep -q 'no-such.json' "$work/err" || fail "missing results not named"
+[ -e "$work/missing.html" ] && fail "a page was written for missing results"
+head -c 2000 "$out/results.json" >"$work/damaged.json"
+"$bin/prepost-report" -q -o "$work/damaged.html" "$nptsc" "$work/damaged.json" 2>"$work/err"
+[ $? -eq 65 ] || fail "damaged results: not 65"
+grep -q 'damaged.json' "$work/err" || fail "damaged results not named"
+ls "$work" | grep -q '^damaged.html' && fail "a page was left for damaged results"
+"$bin/prepost-report" -q -o "$work/other.html" "$hostile" "$out/results.json" 2>/dev/null
+[ $? -eq 65 ] || fail "results of another survey: not 65"
+"$bin/prepost-report" -q "$nptsc" 2>/dev/null
+[ $? -eq 64 ] || fail "one name only: not 64"
+
+[ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
+echo "report: all checks passed"

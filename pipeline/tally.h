@@ -30,7 +30,8 @@
  * and each key appears once, so a tally is canonical: tallying shards and
  * merging them gives the same bytes as tallying the whole. An item with
  * `among` counts only respondents in that segment level; answers from
- * others are counted under the item with segment `*` and a = `!`.
+ * others are counted under the item with segment `*` and a = b = `!` (a
+ * text answer always has b = `.`, so even the answer "!" never meets it).
  */
 #ifndef PREPOST_TALLY_H
 #define PREPOST_TALLY_H

@@ -332,7 +332,7 @@ static int emit_item(counter *c, const item_counter *ic)
                 return -1;
         }
     }
-    if (ic->outside > 0 && pp_tally_add(c->tally, item->id, "*", "!", ".", ic->outside) != 0)
+    if (ic->outside > 0 && pp_tally_add(c->tally, item->id, "*", "!", "!", ic->outside) != 0)
         return -1;
     return 0;
 }

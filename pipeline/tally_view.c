@@ -204,7 +204,7 @@ static int place_entry(builder *b, pp_tally_view *v, const pp_tally_entry *e, lo
     if ((*item = find_item(b, e->item, *item)) < 0)
         return -1;
     pp_item_counts *ic = &v->items[*item];
-    if (strcmp(e->a, "!") == 0) {
+    if (strcmp(e->a, "!") == 0 && strcmp(e->b, "!") == 0) {
         ic->outside += e->count;
         return 0;
     }

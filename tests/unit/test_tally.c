@@ -405,7 +405,7 @@ static const expected_count survey_counts[] = {
 
     {"grasp", "*", "2", "3", 1},                        /* A */
     {"grasp", "*", ".", ".", 1},                        /* C: asked, no answer */
-    {"grasp", "*", "!", ".", 2},                        /* B, D: not asked, answered */
+    {"grasp", "*", "!", "!", 2},                        /* B, D: not asked, answered */
     {"grasp", "sector=Public", "2", "3", 1},
     {"grasp", "sector=Public", ".", ".", 1},
     {"grasp", "size=Small", "2", "3", 1},

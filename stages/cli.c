@@ -72,11 +72,28 @@ void cli_close_input(FILE *f)
         fclose(f);
 }
 
+/* A path that exists and is not a regular file (/dev/null, a fifo, a
+ * terminal) is written straight to: renaming over it would replace it. */
+static int is_special_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && !S_ISREG(st.st_mode);
+}
+
 int cli_output_open(cli_output *out, const char *path, pp_diag *diag)
 {
     memset(out, 0, sizeof *out);
     if (strcmp(path, "-") == 0) {
         out->file = stdout;
+        return 0;
+    }
+    if (is_special_file(path)) {
+        out->file = fopen(path, "wb");
+        out->direct = 1;
+        if (out->file == NULL) {
+            pp_diag_set(diag, PP_ERR_WRITE, path, 0, "%s", strerror(errno));
+            return -1;
+        }
         return 0;
     }
     size_t n = strlen(path) + 32;
@@ -109,8 +126,14 @@ int cli_output_open(cli_output *out, const char *path, pp_diag *diag)
 
 int cli_output_commit(cli_output *out, pp_diag *diag)
 {
-    if (out->path == NULL) {               /* stdout: written through */
-        if (fflush(out->file) != 0 || ferror(out->file)) {
+    if (out->path == NULL) {               /* stdout or a special file: written through */
+        int failed = fflush(out->file) != 0 || ferror(out->file);
+        if (out->direct) {
+            failed = fclose(out->file) != 0 || failed;
+            out->file = NULL;
+            out->direct = 0;
+        }
+        if (failed) {
             pp_diag_set(diag, PP_ERR_WRITE, "standard output", 0, "%s", strerror(errno));
             return -1;
         }

@@ -41,11 +41,12 @@ FILE *cli_open_input(const char *path, pp_diag *diag);
 void cli_close_input(FILE *f);
 
 /* An output file that is published only by cli_output_commit. For "-" it is
- * stdout, written through. */
+ * stdout, and for a device or fifo that file itself, written through. */
 typedef struct {
     char *path;         /* target, NULL for stdout */
     char *tmp_path;     /* the temporary beside it */
     FILE *file;
+    int direct;         /* a special file (/dev/null, a fifo) written in place */
 } cli_output;
 
 /* 0, or -1 with diag (PP_ERR_WRITE) filled. */

@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "source.h"
+
 static const char *program_name = "prepost";
 
 void cli_set_program(const char *argv0)
@@ -173,4 +175,38 @@ void cli_output_abort(cli_output *out)
     free(out->path);
     out->tmp_path = NULL;
     out->path = NULL;
+}
+
+pp_codebook *cli_load_codebook(const char *path, pp_diag *diag)
+{
+    FILE *in = cli_open_input(path, diag);
+    if (in == NULL)
+        return NULL;
+    pp_codebook *cb = pp_codebook_read(in, path, diag);
+    cli_close_input(in);
+    return cb;
+}
+
+int cli_load_tally(pp_tally *t, const char *path, pp_diag *diag)
+{
+    FILE *in = cli_open_input(path, diag);
+    if (in == NULL)
+        return -1;
+    pp_source *src = pp_source_from_file(in, strcmp(path, "-") ? path : "standard input");
+    int failed = src == NULL ? (pp_diag_set(diag, PP_ERR_NOMEM, path, 0, NULL), 1)
+                             : pp_tally_read(t, src, diag) != PP_OK;
+    if (src != NULL)
+        pp_source_free(src);
+    cli_close_input(in);
+    return failed ? -1 : 0;
+}
+
+int cli_finish(int ok, pp_diag *diag, const char *what)
+{
+    if (ok)
+        return EXIT_OK;
+    if (diag->code == PP_OK)
+        pp_diag_set(diag, PP_ERR_INTERNAL, NULL, 0, "%s stopped without a reason", what);
+    pp_diag_print(diag, program_name, stderr);
+    return pp_error_exit_status(diag->code);
 }

@@ -7,7 +7,9 @@
 
 #include <stdio.h>
 
+#include "codebook.h"
 #include "diag.h"
+#include "tally.h"
 
 enum {
     EXIT_OK = 0,
@@ -39,6 +41,17 @@ void cli_print_version(FILE *out);
  * (PP_ERR_MISSING, naming the file) and returns NULL. */
 FILE *cli_open_input(const char *path, pp_diag *diag);
 void cli_close_input(FILE *f);
+
+/* Loaders for the files stages share: each opens the path ("-" is stdin
+ * where it makes sense), reads it, closes it, and fills diag on failure. */
+pp_codebook *cli_load_codebook(const char *path, pp_diag *diag);
+/* Adds the tally file's counts to t. 0, or -1. */
+int cli_load_tally(pp_tally *t, const char *path, pp_diag *diag);
+
+/* The end of a stage's main: when `ok`, returns 0; otherwise prints the
+ * diagnostic (or, if none was recorded, that `what` stopped without a
+ * reason) and returns its exit status. */
+int cli_finish(int ok, pp_diag *diag, const char *what);
 
 /* An output file that is published only by cli_output_commit. For "-" it is
  * stdout, and for a device or fifo that file itself, written through. */

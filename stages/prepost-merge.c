@@ -74,21 +74,6 @@ static void parse_options(int argc, char **argv, merge_options *opt)
         cli_usage_error("standard input ('-') can be read only once");
 }
 
-/* Adds one tally file to the sum. */
-static int add_file(pp_tally *sum, const char *path, pp_diag *diag)
-{
-    FILE *in = cli_open_input(path, diag);
-    if (in == NULL)
-        return -1;
-    pp_source *src = pp_source_from_file(in, strcmp(path, "-") ? path : "standard input");
-    int failed = src == NULL ? (pp_diag_set(diag, PP_ERR_NOMEM, path, 0, NULL), 1)
-                             : pp_tally_read(sum, src, diag) != PP_OK;
-    if (src != NULL)
-        pp_source_free(src);
-    cli_close_input(in);
-    return failed ? -1 : 0;
-}
-
 int main(int argc, char **argv)
 {
     merge_options opt;
@@ -106,7 +91,7 @@ int main(int argc, char **argv)
         goto cleanup;
     }
     for (int i = 0; i < opt.n_inputs; i++)
-        if (add_file(sum, opt.inputs[i], &diag) != 0)
+        if (cli_load_tally(sum, opt.inputs[i], &diag) != 0)
             goto cleanup;
     if (cli_output_open(&out, opt.out_path, &diag) != 0)
         goto cleanup;
@@ -121,12 +106,7 @@ int main(int argc, char **argv)
     status = EXIT_OK;
 
 cleanup:
-    if (status != EXIT_OK) {
-        if (diag.code == PP_OK)
-            pp_diag_set(&diag, PP_ERR_INTERNAL, NULL, 0, "the merge stopped without a reason");
-        pp_diag_print(&diag, cli_program(), stderr);
-        status = pp_error_exit_status(diag.code);
-    }
+    status = cli_finish(status == EXIT_OK, &diag, "the merge");
     cli_output_abort(&out);
     pp_tally_free(sum);
     return status;

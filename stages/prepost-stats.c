@@ -76,27 +76,11 @@ static void parse_options(int argc, char **argv, stats_options *opt)
         opt->tally_path = argv[optind + 1];
 }
 
-/* Reads the tally file into t. */
-static int read_tally(pp_tally *t, const char *path, pp_diag *diag)
-{
-    FILE *in = cli_open_input(path, diag);
-    if (in == NULL)
-        return -1;
-    pp_source *src = pp_source_from_file(in, strcmp(path, "-") ? path : "standard input");
-    int failed = src == NULL ? (pp_diag_set(diag, PP_ERR_NOMEM, path, 0, NULL), 1)
-                             : pp_tally_read(t, src, diag) != PP_OK;
-    if (src != NULL)
-        pp_source_free(src);
-    cli_close_input(in);
-    return failed ? -1 : 0;
-}
-
 int main(int argc, char **argv)
 {
     stats_options opt;
     pp_diag diag;
     cli_output out = {0};
-    FILE *codebook_file = NULL;
     pp_codebook *cb = NULL;
     pp_tally *tally = NULL;
     pp_tally_view view = {0};
@@ -106,15 +90,13 @@ int main(int argc, char **argv)
     parse_options(argc, argv, &opt);
     pp_diag_clear(&diag);
 
-    if ((codebook_file = cli_open_input(opt.codebook_path, &diag)) == NULL)
-        goto cleanup;
-    if ((cb = pp_codebook_read(codebook_file, opt.codebook_path, &diag)) == NULL)
+    if ((cb = cli_load_codebook(opt.codebook_path, &diag)) == NULL)
         goto cleanup;
     if ((tally = pp_tally_new()) == NULL) {
         pp_diag_set(&diag, PP_ERR_NOMEM, NULL, 0, NULL);
         goto cleanup;
     }
-    if (read_tally(tally, opt.tally_path, &diag) != 0)
+    if (cli_load_tally(tally, opt.tally_path, &diag) != 0)
         goto cleanup;
     if (pp_tally_view_build(&view, cb, tally, opt.tally_path, &diag) != PP_OK)
         goto cleanup;
@@ -130,17 +112,11 @@ int main(int argc, char **argv)
     status = EXIT_OK;
 
 cleanup:
-    if (status != EXIT_OK) {
-        if (diag.code == PP_OK)
-            pp_diag_set(&diag, PP_ERR_INTERNAL, NULL, 0, "the statistics stopped without a reason");
-        pp_diag_print(&diag, cli_program(), stderr);
-        status = pp_error_exit_status(diag.code);
-    }
+    status = cli_finish(status == EXIT_OK, &diag, "the statistics");
     cli_output_abort(&out);
     if (view.items != NULL)
         pp_tally_view_free(&view);
     pp_tally_free(tally);
     pp_codebook_free(cb);
-    cli_close_input(codebook_file);
     return status;
 }

@@ -79,7 +79,7 @@ int main(int argc, char **argv)
     tally_options opt;
     pp_diag diag;
     cli_output out = {0};
-    FILE *codebook_file = NULL, *records_file = NULL;
+    FILE *records_file = NULL;
     pp_codebook *cb = NULL;
     pp_source *records = NULL;
     pp_tally *tally = NULL;
@@ -90,9 +90,7 @@ int main(int argc, char **argv)
     parse_options(argc, argv, &opt);
     pp_diag_clear(&diag);
 
-    if ((codebook_file = cli_open_input(opt.codebook_path, &diag)) == NULL)
-        goto cleanup;
-    if ((cb = pp_codebook_read(codebook_file, opt.codebook_path, &diag)) == NULL)
+    if ((cb = cli_load_codebook(opt.codebook_path, &diag)) == NULL)
         goto cleanup;
     if ((records_file = cli_open_input(opt.records_path, &diag)) == NULL)
         goto cleanup;
@@ -118,18 +116,12 @@ int main(int argc, char **argv)
     status = EXIT_OK;
 
 cleanup:
-    if (status != EXIT_OK) {
-        if (diag.code == PP_OK)
-            pp_diag_set(&diag, PP_ERR_INTERNAL, NULL, 0, "the tally stopped without a reason");
-        pp_diag_print(&diag, cli_program(), stderr);
-        status = pp_error_exit_status(diag.code);
-    }
+    status = cli_finish(status == EXIT_OK, &diag, "the tally");
     cli_output_abort(&out);
     pp_tally_free(tally);
     if (records != NULL)
         pp_source_free(records);
     pp_codebook_free(cb);
     cli_close_input(records_file);
-    cli_close_input(codebook_file);
     return status;
 }

@@ -42,6 +42,7 @@ typedef struct {
     pp_record_builder builder;
     FILE *records_out;
     FILE *rejects_out;
+    long rows_before;           /* respondent rows before this part */
     pp_ingest_summary *summary;
     pp_diag *diag;
 } ingest_run;
@@ -70,8 +71,11 @@ static int write_reject(ingest_run *run, const pp_row *row, const pp_row_problem
 }
 
 /* One respondent row: a record or a reject. 0, or -1 with diag filled. */
-static int take_row(ingest_run *run, const pp_row *row)
+static int take_row(ingest_run *run, const pp_row *part_row)
 {
+    pp_row shifted = *part_row;
+    const pp_row *row = &shifted;
+    shifted.row += run->rows_before;
     pp_row_problem pb;
     run->summary->rows++;
     int status = pp_record_build(&run->builder, row, &pb);
@@ -168,10 +172,17 @@ pp_error pp_ingest(const pp_codebook *cb, pp_wave wave, pp_source *src,
                    FILE *records_out, FILE *rejects_out,
                    pp_ingest_summary *summary, pp_diag *diag)
 {
+    return pp_ingest_part(cb, wave, src, 0, records_out, rejects_out, summary, diag);
+}
+
+pp_error pp_ingest_part(const pp_codebook *cb, pp_wave wave, pp_source *src,
+                        long rows_before, FILE *records_out, FILE *rejects_out,
+                        pp_ingest_summary *summary, pp_diag *diag)
+{
     pp_ingest_summary unused;
     ingest_run run = {
         .cb = cb, .wave = wave, .records_out = records_out,
-        .rejects_out = rejects_out, .diag = diag,
+        .rejects_out = rejects_out, .rows_before = rows_before, .diag = diag,
         .summary = summary ? summary : &unused,
     };
     memset(run.summary, 0, sizeof *run.summary);

@@ -47,6 +47,16 @@ pp_error pp_ingest(const pp_codebook *cb, pp_wave wave, pp_source *src,
                    FILE *records_out, FILE *rejects_out,
                    pp_ingest_summary *summary, pp_diag *diag);
 
+/* pp_ingest for one part of a larger export (a shard, see `prepost run
+ * --jobs`): src holds the export's header rows, then respondent rows that
+ * came after `rows_before` respondent rows in the whole export. Rows are
+ * numbered as in the whole export (in rejects, records and `#ROW` ids);
+ * an id is checked only against the ids of this part. pp_ingest is
+ * pp_ingest_part with rows_before = 0. */
+pp_error pp_ingest_part(const pp_codebook *cb, pp_wave wave, pp_source *src,
+                        long rows_before, FILE *records_out, FILE *rejects_out,
+                        pp_ingest_summary *summary, pp_diag *diag);
+
 /* "250 rows read, 248 kept, 2 rejected (1 duplicate id, 1 unknown label)" */
 void pp_ingest_summary_print(const pp_ingest_summary *s, FILE *out);
 

@@ -1,6 +1,7 @@
 /* prepost-ingest: reads one survey export against its codebook and writes
  * records (labels turned into codes) and, with -r, the rejected rows with
  * their reasons. The command line only; the work is pp_ingest (ingest.h). */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@ typedef struct {
     const char *records_path;   /* "-" = stdout */
     const char *rejects_path;   /* NULL = rejected rows are counted, not saved */
     const char *wave_name;      /* NULL, "before" or "after" */
+    long rows_before;           /* --rows-before: this export is a part (shard) */
     int quiet;
     const char *codebook_path;
     const char *export_path;    /* NULL = the codebook's export */
@@ -23,7 +25,7 @@ typedef struct {
 static void usage(FILE *out)
 {
     fprintf(out,
-        "Usage: %s [-o RECORDS] [-r REJECTS.csv] [--wave before|after] [-q] SURVEY.ini [EXPORT|-]\n"
+        "Usage: %s [-o RECORDS] [-r REJECTS.csv] [--wave before|after] [--rows-before N] [-q] SURVEY.ini [EXPORT|-]\n"
         "Reads a survey export (CSV, gzipped or not) and writes one record per\n"
         "respondent, with every answer turned into the code the codebook gives it.\n"
         "\n"
@@ -36,6 +38,9 @@ static void usage(FILE *out)
         "                   column, reason and the answers expected. Without -r\n"
         "                   rejected rows are only counted in the summary line\n"
         "  --wave WAVE      a two-wave panel: which export this is (before or after)\n"
+        "  --rows-before N  the export is one part of a larger one (a shard): its\n"
+        "                   header rows, then rows that came after N respondent\n"
+        "                   rows of the whole; rows are numbered as in the whole\n"
         "  -q               no summary line on standard error (for cron)\n"
         "  --help, --version\n"
         "\n"
@@ -55,10 +60,22 @@ static void usage(FILE *out)
         cli_program(), cli_program());
 }
 
+/* --rows-before N: a count of rows, 0 or more. */
+static long parse_rows_before(const char *text)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(text, &end, 10);
+    if (errno != 0 || end == text || *end != '\0' || n < 0)
+        cli_usage_error("--rows-before takes a number of rows, not '%s'", text);
+    return n;
+}
+
 static void parse_options(int argc, char **argv, options *opt)
 {
     static const struct option long_options[] = {
         {"wave", required_argument, NULL, 'w'},
+        {"rows-before", required_argument, NULL, 'R'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -71,6 +88,7 @@ static void parse_options(int argc, char **argv, options *opt)
         case 'o': opt->records_path = optarg; break;
         case 'r': opt->rejects_path = optarg; break;
         case 'w': opt->wave_name = optarg; break;
+        case 'R': opt->rows_before = parse_rows_before(optarg); break;
         case 'q': opt->quiet = 1; break;
         case 'h': usage(stdout); exit(EXIT_OK);
         case 'V': cli_print_version(stdout); exit(EXIT_OK);
@@ -191,8 +209,8 @@ static int run(const options *opt)
             goto cleanup;
         rejects_open = 1;
     }
-    if (pp_ingest(cb, wave, source, records.file, rejects_open ? rejects.file : NULL,
-                  &summary, &diag) != PP_OK)
+    if (pp_ingest_part(cb, wave, source, opt->rows_before, records.file,
+                       rejects_open ? rejects.file : NULL, &summary, &diag) != PP_OK)
         goto cleanup;
     if (cli_output_commit(&records, &diag) != 0)
         goto cleanup;

@@ -1,0 +1,64 @@
+# options.gp: a tick-all-that-apply chart: one bar per option, its share of
+# respondents with a whisker for its 95% (Wilson) interval. prepost-plot
+# defines, before loading this file:
+#
+#   $text      "title" / "n = 250" / "base under 50: too small to conclude
+#              from" (or "")
+#   $headings  "label" first_row headings: an item's name over its options
+#              (in a battery)
+#   $rows      "label" row headings: each option top to bottom (row 0
+#              first) and how many headings are at or above it
+#   $bars      row headings valid percent lower upper: valid is 0 when
+#              nobody answered (no share to draw)
+#   row_count, heading_count, upper_max (the highest interval end,
+#   percent), templates, svg_file, png_file
+#
+# Everything that shows is decided here; restyle freely.
+
+load templates . '/common.gp'
+
+row_step = 1.0
+bar_half = 0.32
+heading_step = 1.05
+
+round_up(x, step) = step * ceil(x / step)
+x_high = round_up(upper_max, 10)
+x_high = x_high < 10 ? 10 : x_high > 100 ? 100 : x_high
+y_of(row, headings) = -(row * row_step + headings * heading_step)
+y_top = heading_count > 0 ? 0.35 : 0.6
+y_bottom = y_of(row_count - 1, heading_count) - 0.6
+chart_height = int(120 + 17 * lines_in(chart_title) + 36 * (y_top - y_bottom))
+
+set termoption noenhanced
+unset border
+set xrange [0 : x_high]
+set yrange [y_bottom : y_top]
+set title chart_title . "\n" . chart_base . (strlen(chart_flag) > 0 ? " · " . chart_flag : "") \
+    textcolor rgb text_dark
+set xtics 0, 10 out nomirror scale 0.5 format '%g%%' textcolor rgb axis_colour
+set ytics () scale 0 textcolor rgb text_dark
+set grid xtics back linecolor rgb grid_colour
+set xlabel '% of respondents (bars: 95% interval)' textcolor rgb axis_colour font label_font
+do for [i = 1 : heading_count] {
+    line = $headings[i + 1]
+    set label 10 + i wrap(word(line, 1), 90) at screen 0.015, first y_of(real(word(line, 2)), real(word(line, 3))) + 0.62 left font heading_font textcolor rgb text_dark boxed front
+}
+set style textbox opaque noborder margins 1, 1
+set style fill solid 1.0 noborder
+set rmargin 4
+unset key
+
+set terminal svg size chart_width, chart_height noenhanced font svg_font background rgb 'white'
+set output svg_file
+shown(valid, x) = valid != 0 ? x : NaN
+plot $bars using (shown($3, 0)):(y_of($1, $2)):(0):($4):(y_of($1, $2) - bar_half):(y_of($1, $2) + bar_half) \
+         with boxxy fillcolor rgb bar_colour, \
+     $bars using (shown($3, $4)):(y_of($1, $2)):($5):($6) \
+         with xerrorbars pointtype -1 linecolor rgb whisker_colour linewidth 1.2, \
+     $bars using (shown($3, $6)):(y_of($1, $2)):(sprintf('%.0f%%', $4)) \
+         with labels left offset 0.8, 0 font label_font textcolor rgb text_dark, \
+     $rows using (NaN):(y_of($2, $3)):ytic(wrap(strcol(1), label_width)) with points
+set terminal pngcairo size chart_width, chart_height noenhanced font png_font background rgb 'white'
+set output png_file
+replot
+unset output

@@ -1,0 +1,87 @@
+/* plot_run.c: one run of the plot stage (plot_run.h). */
+#include "plot_run.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "plot_chart.h"
+#include "plot_data.h"
+#include "plot_gnuplot.h"
+#include "plot_output.h"
+#include "plot_text.h"
+
+/* The commands around one chart's data: a clean gnuplot state, where to
+ * draw and which template draws it. */
+static int write_chart_end(FILE *out, const plot_job *job, const char *work_dir,
+                           size_t index, const plot_chart *chart)
+{
+    char path[PATH_MAX];
+    int failed = 0;
+    fprintf(out, "templates = ");
+    failed |= plot_write_path(out, job->templates);
+    for (int e = 0; e < 2; e++) {
+        plot_work_file(path, sizeof path, work_dir, index, e ? "png" : "svg");
+        fprintf(out, "\n%s_file = ", e ? "png" : "svg");
+        failed |= plot_write_path(out, path);
+    }
+    fprintf(out, "\nload templates . '/%s.gp'\n", plot_kind_name(chart->kind));
+    return failed;
+}
+
+static pp_error write_script(FILE *out, const plot_job *job, const plot_charts *charts,
+                             const char *work_dir, pp_diag *diag)
+{
+    fprintf(out, "# prepost-plot: %zu charts, each drawn by a template in plots/\n",
+            charts->count);
+    for (size_t i = 0; i < charts->count; i++) {
+        const plot_chart *chart = &charts->charts[i];
+        fprintf(out, "\nreset session\n# chart %s\n", chart->name);
+        pp_error status = chart->kind == PLOT_DIVERGING
+            ? plot_data_diverging(out, chart, job->cb, job->results, job->results_name, diag)
+            : plot_data_options(out, chart, job->cb, job->results, job->results_name, diag);
+        if (status != PP_OK)
+            return status;
+        if (write_chart_end(out, job, work_dir, i, chart) != 0)
+            return pp_diag_set(diag, PP_ERR_WRITE, job->out_dir, 0, "a directory name "
+                               "with a line break or another control character cannot "
+                               "be given to gnuplot; choose another");
+    }
+    fprintf(out, "exit\n");
+    return PP_OK;
+}
+
+pp_error plot_run(const plot_job *job, size_t *n_charts, pp_diag *diag)
+{
+    plot_charts charts = {0};
+    char *work_dir = NULL, *script = NULL;
+    size_t length = 0;
+    FILE *out = NULL;
+
+    if (plot_charts_build(&charts, job->cb, diag) != PP_OK)
+        goto cleanup;
+    if ((work_dir = plot_workdir_create(job->out_dir, diag)) == NULL)
+        goto cleanup;
+    if ((out = open_memstream(&script, &length)) == NULL) {
+        pp_diag_set(diag, PP_ERR_NOMEM, NULL, 0, NULL);
+        goto cleanup;
+    }
+    pp_error status = write_script(out, job, &charts, work_dir, diag);
+    fclose(out);
+    if (status != PP_OK)
+        goto cleanup;
+    if (charts.count > 0 && plot_gnuplot_run(script, length, work_dir, diag) != 0)
+        goto cleanup;
+    if (plot_write_index(work_dir, &charts, diag) != 0)
+        goto cleanup;
+    if (plot_publish(work_dir, job->out_dir, &charts, diag) != 0)
+        goto cleanup;
+    *n_charts = charts.count;
+
+cleanup:
+    plot_workdir_remove(work_dir);
+    free(work_dir);
+    free(script);
+    plot_charts_free(&charts);
+    return diag->code;
+}

@@ -1,0 +1,140 @@
+/* fuzz_ingest.c: ingest of arbitrary export bytes (plain or gzip) against
+ * a fixed codebook. The first input byte chooses the codebook, and so the
+ * layout: plain, SurveyMonkey, Qualtrics, Google Forms, or either wave of
+ * a two-wave panel; the rest is the export. Each codebook has every item
+ * kind, a segment with levels and an id column, as the fixtures do, and
+ * the fixtures' exports (scripts/fuzz) are the seeds. */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "codebook.h"
+#include "ingest.h"
+#include "source.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static const char plain_ini[] =
+    "[survey]\nexport = export.csv\nlayout = plain\nid = Respondent ID\n"
+    "[scale rating]\nlevels = Poor | Fair | Good | Very good | Excellent\n"
+    "top = Very good | Excellent\nbottom = Poor\nmissing = Don't know | Not applicable\n"
+    "[scale agree]\nlevels = Strongly disagree | Disagree | Neither agree nor disagree | Agree | Strongly agree\n"
+    "[segment sector]\ncolumn = Sector\nlevels = Public sector | Third sector\n"
+    "[paired awareness]\nscale = rating\nbefore = Awareness before\nafter = Awareness after\n"
+    "among = sector = Public sector\n"
+    "[single expectations]\nscale = agree\ncolumn = The programme met my expectations\n"
+    "[multi support]\ncolumns = Support: Networking | Support: Masterclasses | Support: Electronic material\n"
+    "options = Networking | Masterclasses | Electronic material\n"
+    "[text comments]\ncolumn = Comments\n";
+
+static const char surveymonkey_ini[] =
+    "[survey]\nexport = export.csv\nlayout = surveymonkey\nid = Respondent ID\n"
+    "[scale rating]\nlevels = Poor | Fair | Good | Very good | Excellent\nmissing = Don't know\n"
+    "[scale agree]\nlevels = Strongly disagree | Disagree | Neither agree nor disagree | Agree | Strongly agree\n"
+    "[segment sector]\ncolumn = Which sector does your organisation belong to?\n"
+    "levels = Public sector | Third sector\n"
+    "[segment partner]\ncolumn = Which delivery partner ran your course?\n"
+    "[paired awareness]\nscale = rating\n"
+    "before = How would you rate your awareness of commissioning services from TSOs? / Before the programme\n"
+    "after = How would you rate your awareness of commissioning services from TSOs? / After the programme\n"
+    "among = sector = Public sector\n"
+    "[single expectations]\nscale = agree\ncolumn = This programme met my expectations / Response\n"
+    "[multi support]\ncolumns = What sort of ongoing support mechanisms would you be interested in? / Networking, events and forums"
+    " | What sort of ongoing support mechanisms would you be interested in? / Masterclasses"
+    " | What sort of ongoing support mechanisms would you be interested in? / Electronic material\n"
+    "[text implemented]\ncolumn = Have you already implemented what was learned?\n";
+
+static const char qualtrics_ini[] =
+    "[survey]\nexport = export.csv\nlayout = qualtrics\nid = ResponseId\n"
+    "[scale rating]\nlevels = Poor | Fair | Good | Very good | Excellent\nmissing = Don't know\n"
+    "[scale agree]\nlevels = Strongly disagree | Disagree | Neither agree nor disagree | Agree | Strongly agree\n"
+    "[segment sector]\ncolumn = Q1\nlevels = Public sector | Third sector\n"
+    "[paired awareness]\nscale = rating\nbefore = Q2_1\n"
+    "after = How would you rate your awareness of commissioning services from TSOs? - After the programme\n"
+    "[single expectations]\nscale = agree\ncolumn = Q3\n"
+    "[multi support]\ncolumn = Q4\n"
+    "options = Networking, events and forums | Masterclasses | Electronic material\n"
+    "[text comments]\ncolumn = Comments\n";
+
+static const char google_ini[] =
+    "[survey]\nexport = export.csv\nlayout = google\n"
+    "[scale rating]\nlevels = Poor | Fair | Good | Very good | Excellent\nmissing = Don't know\n"
+    "[segment sector]\ncolumn = Which sector does your organisation belong to?\n"
+    "levels = Public sector | Third sector\n"
+    "[paired awareness]\nscale = rating\n"
+    "before = Awareness of commissioning services from TSOs [Before the programme]\n"
+    "after = Awareness of commissioning services from TSOs [After the programme]\n"
+    "[multi support]\ncolumn = What sort of ongoing support mechanisms would you be interested in?\n"
+    "options = Networking, events and forums | Masterclasses | Electronic material\n"
+    "[text comments]\ncolumn = Comments\n";
+
+static const char panel_ini[] =
+    "[survey]\nbefore_export = before.csv\nafter_export = after.csv\nlayout = plain\n"
+    "id = Respondent ID\n"
+    "[scale rating]\nlevels = Poor | Fair | Good | Very good | Excellent\nmissing = Don't know\n"
+    "[scale agree]\nlevels = Strongly disagree | Disagree | Neither agree nor disagree | Agree | Strongly agree\n"
+    "[segment sector]\ncolumn = Sector\nlevels = Public sector | Third sector\n"
+    "[segment role]\ncolumn = Role\nwave = before\n"
+    "[paired awareness]\nscale = rating\nbefore = Awareness\nafter = Awareness\n"
+    "[single expectations]\nscale = agree\ncolumn = The programme met my expectations\nwave = after\n"
+    "[multi support]\ncolumns = Support: Networking | Support: Masterclasses\n"
+    "options = Networking | Masterclasses\nwave = after\n"
+    "[text comments]\ncolumn = Comments\nwave = after\n";
+
+/* The first byte, modulo the count, picks one of these (scripts/fuzz
+ * writes the seeds with the same numbers). */
+static const struct {
+    const char *ini;
+    size_t len;
+    pp_wave wave;
+} choices[] = {
+    {plain_ini, sizeof plain_ini - 1, PP_WAVE_BOTH},
+    {surveymonkey_ini, sizeof surveymonkey_ini - 1, PP_WAVE_BOTH},
+    {qualtrics_ini, sizeof qualtrics_ini - 1, PP_WAVE_BOTH},
+    {google_ini, sizeof google_ini - 1, PP_WAVE_BOTH},
+    {panel_ini, sizeof panel_ini - 1, PP_WAVE_BEFORE},
+    {panel_ini, sizeof panel_ini - 1, PP_WAVE_AFTER},
+};
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size < 1)
+        return 0;
+    size_t pick = data[0] % (sizeof choices / sizeof choices[0]);
+    pp_diag diag;
+    pp_diag_clear(&diag);
+    pp_codebook *cb = pp_codebook_read_buffer(choices[pick].ini, choices[pick].len,
+                                              "fuzz.ini", &diag);
+    if (cb == NULL) {
+        pp_diag_print(&diag, "fuzz_ingest", stderr);
+        abort();   /* the fixed codebooks are valid */
+    }
+    pp_source *src = pp_source_from_buffer(data + 1, size - 1, "fuzz.csv");
+    char *records = NULL, *rejects = NULL;
+    size_t records_len = 0, rejects_len = 0;
+    FILE *records_out = open_memstream(&records, &records_len);
+    FILE *rejects_out = open_memstream(&rejects, &rejects_len);
+    if (src != NULL && records_out != NULL && rejects_out != NULL) {
+        pp_ingest_summary summary;
+        memset(&summary, 0, sizeof summary);
+        pp_diag_clear(&diag);
+        if (pp_ingest(cb, choices[pick].wave, src, records_out, rejects_out,
+                      &summary, &diag) == PP_OK
+            && summary.rows != summary.kept + summary.rejected) {
+            fprintf(stderr, "fuzz_ingest: %ld rows read but %ld kept and %ld rejected\n",
+                    summary.rows, summary.kept, summary.rejected);
+            abort();
+        }
+    }
+    if (records_out != NULL)
+        fclose(records_out);
+    if (rejects_out != NULL)
+        fclose(rejects_out);
+    free(records);
+    free(rejects);
+    pp_source_free(src);
+    pp_codebook_free(cb);
+    return 0;
+}

@@ -125,6 +125,8 @@ static const struct {
 static int key_listed(const char *keys, const char *key)
 {
     size_t len = strlen(key);
+    if (len == 0)
+        return 0;   /* strstr finds "" everywhere: it would never move on */
     for (const char *p = keys; (p = strstr(p, key)) != NULL; p += len) {
         int starts = p == keys || p[-1] == ' ';
         int ends = p[len] == ',' || p[len] == '\0';

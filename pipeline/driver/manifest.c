@@ -17,7 +17,7 @@ static void hex(const unsigned char *digest, char *out)
         sprintf(out + 2 * i, "%02x", digest[i]);
 }
 
-static int hash_file(pp_manifest_file *f)
+int pp_manifest_hash(pp_manifest_file *f)
 {
     FILE *in = fopen(f->path, "rb");
     if (in == NULL)
@@ -53,7 +53,7 @@ static int add_input(pp_manifest *m, const pp_codebook *cb, const char *name)
     snprintf(f->name, sizeof f->name, "%s", name);
     snprintf(f->path, sizeof f->path, "%s", path);
     free(path);
-    return hash_file(f);
+    return pp_manifest_hash(f);
 }
 
 /* `gnuplot --version`, or "not found". */
@@ -90,7 +90,7 @@ int pp_manifest_build(pp_manifest *m, const char *codebook_path, const pp_codebo
     const char *slash = strrchr(codebook_path, '/');
     snprintf(m->codebook.name, sizeof m->codebook.name, "%s", slash ? slash + 1 : codebook_path);
     snprintf(m->codebook.path, sizeof m->codebook.path, "%s", codebook_path);
-    if (hash_file(&m->codebook) != 0)
+    if (pp_manifest_hash(&m->codebook) != 0)
         return -1;
     if (add_input(m, cb, cb->export_path) != 0 || add_input(m, cb, cb->before_export) != 0 ||
         add_input(m, cb, cb->after_export) != 0)
@@ -101,7 +101,7 @@ int pp_manifest_build(pp_manifest *m, const char *codebook_path, const pp_codebo
     return 0;
 }
 
-static void write_file(pp_json *j, const pp_manifest_file *f)
+void pp_manifest_write_file(pp_json *j, const pp_manifest_file *f)
 {
     pp_json_begin_object(j);
     pp_json_key(j, "name");
@@ -113,7 +113,7 @@ static void write_file(pp_json *j, const pp_manifest_file *f)
     pp_json_end_object(j);
 }
 
-int pp_manifest_write(const pp_manifest *m, FILE *out)
+int pp_manifest_write(const pp_manifest *m, const char *dir, FILE *out)
 {
     pp_json j;
     pp_json_init(&j, out);
@@ -129,16 +129,18 @@ int pp_manifest_write(const pp_manifest *m, FILE *out)
     pp_json_key(&j, "seed");
     pp_json_integer(&j, (long long)m->seed);
     pp_json_key(&j, "codebook");
-    write_file(&j, &m->codebook);
+    pp_manifest_write_file(&j, &m->codebook);
     pp_json_key(&j, "inputs");
     pp_json_begin_array(&j);
     for (int i = 0; i < m->n_inputs; i++)
-        write_file(&j, &m->inputs[i]);
+        pp_manifest_write_file(&j, &m->inputs[i]);
     pp_json_end_array(&j);
     pp_json_key(&j, "fingerprint");
     pp_json_cstring(&j, m->fingerprint);
+    pp_json_key(&j, "outputs");
+    int listed = pp_manifest_write_outputs(&j, dir);
     pp_json_end_object(&j);
-    return pp_json_finish(&j);
+    return pp_json_finish(&j) == 0 && listed == 0 ? 0 : -1;
 }
 
 int pp_manifest_read_fingerprint(const char *manifest_path, char *buf)
@@ -150,4 +152,19 @@ int pp_manifest_read_fingerprint(const char *manifest_path, char *buf)
         snprintf(buf, 65, "%s", value);
     json_decref(root);
     return found ? 0 : -1;
+}
+
+int pp_manifest_recheck(const pp_manifest *m, const char **changed)
+{
+    pp_manifest_file again;
+    for (int i = -1; i < m->n_inputs; i++) {
+        const pp_manifest_file *f = i < 0 ? &m->codebook : &m->inputs[i];
+        again = *f;
+        if (pp_manifest_hash(&again) != 0 || again.size != f->size
+            || strcmp(again.sha256, f->sha256) != 0) {
+            *changed = f->name;
+            return 1;
+        }
+    }
+    return 0;
 }

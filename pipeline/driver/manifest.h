@@ -5,18 +5,24 @@
  *    "seed": 20110301,
  *    "codebook": {"name": "survey.ini", "size": 5230, "sha256": "..."},
  *    "inputs": [{"name": "nptsc-2011.csv.gz", "size": 48113, "sha256": "..."}],
- *    "fingerprint": "..."}
+ *    "fingerprint": "...",
+ *    "outputs": [{"name": "index.html", "size": 81920, "sha256": "..."},
+ *                {"name": "plots/awareness.svg", ...}, ...]}
  *
  * Names are as the codebook gives them (no machine paths), and there is no
  * date, so the same inputs give the same bytes. The fingerprint (a SHA-256
  * over program version, codebook and inputs) is what `prepost run`
- * compares to decide that nothing changed since the last published run. */
+ * compares to decide that nothing changed since the last published run.
+ * "outputs" lists every file published beside manifest.json, by path
+ * inside the output, in byte order of the paths: a whole output is one
+ * whose files all match it. */
 #ifndef PREPOST_MANIFEST_H
 #define PREPOST_MANIFEST_H
 
 #include <stdio.h>
 
 #include "codebook.h"
+#include "json.h"
 
 #define PP_MAX_INPUTS 4
 
@@ -39,7 +45,18 @@ typedef struct {
 /* Hashes the codebook and its exports. 0, or -1 with the failing path in
  * m->inputs / m->codebook `path` and errno set. */
 int pp_manifest_build(pp_manifest *m, const char *codebook_path, const pp_codebook *cb);
-int pp_manifest_write(const pp_manifest *m, FILE *out);
+/* Writes manifest.json, listing the files under dir (the output being
+ * built) as its outputs. 0, or -1 on a failed write or unreadable file. */
+int pp_manifest_write(const pp_manifest *m, const char *dir, FILE *out);
+/* Hashes f->path into f (size, sha256). 0, or -1 with errno set. */
+int pp_manifest_hash(pp_manifest_file *f);
+/* Hashes the codebook and inputs again: 1 with *changed naming the first
+ * that is not as it was when the run began (or is gone), else 0. */
+int pp_manifest_recheck(const pp_manifest *m, const char **changed);
+/* manifest_outputs.c: one {"name", "size", "sha256"} object, and the
+ * "outputs" array of dir's files. */
+void pp_manifest_write_file(pp_json *j, const pp_manifest_file *f);
+int pp_manifest_write_outputs(pp_json *j, const char *dir);
 /* The fingerprint recorded in an earlier manifest.json, into buf (65 bytes);
  * 0 if found, -1 if there is none or it cannot be read. */
 int pp_manifest_read_fingerprint(const char *manifest_path, char *buf);

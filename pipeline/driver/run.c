@@ -17,12 +17,13 @@
 #include "manifest.h"
 #include "publish.h"
 #include "run_chain.h"
+#include "shard_plan.h"
 #include "spawn.h"
 
 static void print_help(FILE *out)
 {
     fprintf(out,
-        "Usage: prepost run [-o OUT] [-q] [--force] SURVEY.ini\n"
+        "Usage: prepost run [-o OUT] [-j N] [-q] [--force] SURVEY.ini\n"
         "\n"
         "Runs the whole chain on the survey the codebook describes: reads the\n"
         "export(s), counts, computes the statistics, draws the charts, writes the\n"
@@ -34,6 +35,8 @@ static void print_help(FILE *out)
         "Options:\n"
         "  -o, --output=OUT   the output directory (default: out)\n"
         "  -f, --force        run even if the inputs have not changed\n"
+        "  -j, --jobs=N       read a one-wave export in N parts at once (default 1);\n"
+        "                     the output is the same, byte for byte\n"
         "  -q, --quiet        print only errors (for cron)\n"
         "  -h, --help         show this help and exit\n"
         "\n"
@@ -42,7 +45,22 @@ static void print_help(FILE *out)
         "\n"
         "Exit status: 0 done or already up to date, 64 wrong command line,\n"
         "65 bad data or codebook, 66 an input is missing, 70 internal error,\n"
-        "73 the output cannot be written, 75 another run holds the lock.\n");
+        "73/74 the output cannot be written (nothing was changed), 75 another run\n"
+        "holds the lock, or an export changed while it was read (try again later).\n");
+}
+
+/* --jobs N: 1 to PP_MAX_JOBS. */
+static int parse_jobs(const char *text, int *jobs)
+{
+    char *end;
+    long n = strtol(text, &end, 10);
+    if (end == text || *end != '\0' || n < 1 || n > PP_MAX_JOBS) {
+        fprintf(stderr, "prepost run: --jobs takes a number from 1 to %d, not '%s'\n",
+                PP_MAX_JOBS, text);
+        return -1;
+    }
+    *jobs = (int)n;
+    return 0;
 }
 
 static int parse_options(int argc, char **argv, pp_run_options *opt)
@@ -50,16 +68,21 @@ static int parse_options(int argc, char **argv, pp_run_options *opt)
     static const struct option long_options[] = {
         {"output", required_argument, NULL, 'o'},
         {"force", no_argument, NULL, 'f'},
+        {"jobs", required_argument, NULL, 'j'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "o:fqh", long_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "o:fj:qh", long_options, NULL)) != -1) {
         switch (c) {
         case 'o': opt->out = optarg; break;
         case 'f': opt->force = 1; break;
+        case 'j':
+            if (parse_jobs(optarg, &opt->jobs) != 0)
+                return EX_USAGE;
+            break;
         case 'q': opt->quiet = 1; break;
         case 'h': print_help(stdout); exit(EX_OK);
         default:
@@ -99,6 +122,18 @@ static int out_is_replaceable(const char *out)
     return rmdir(out) == 0;              /* empty: fine, it is made again */
 }
 
+/* An export rewritten while the run read it would publish a mixture:
+ * refuse, and let the next run (cron's) read it whole. */
+static int inputs_unchanged(const pp_manifest *manifest)
+{
+    const char *changed;
+    if (!pp_manifest_recheck(manifest, &changed))
+        return EX_OK;
+    fprintf(stderr, "prepost run: %s changed while it was being read; nothing was "
+                    "published; run again once it is complete\n", changed);
+    return EX_TEMPFAIL;
+}
+
 /* Everything after the lock is taken. */
 static int run_locked(pp_run_options *opt, const pp_codebook *cb)
 {
@@ -129,6 +164,8 @@ static int run_locked(pp_run_options *opt, const pp_codebook *cb)
         return EX_CANTCREAT;
     }
     int status = pp_run_chain(opt, cb, &manifest, tmp);
+    if (status == EX_OK && interrupted == 0)
+        status = inputs_unchanged(&manifest);
     if (status == EX_OK && interrupted == 0 && pp_publish_commit(tmp, opt->out) != 0) {
         fprintf(stderr, "prepost run: cannot put the new output in place at %s: %s\n",
                 opt->out, strerror(errno));
@@ -142,7 +179,7 @@ static int run_locked(pp_run_options *opt, const pp_codebook *cb)
 
 int pp_run_main(int argc, char **argv, const char *stage_dir)
 {
-    pp_run_options opt = {.out = "out", .stage_dir = stage_dir};
+    pp_run_options opt = {.out = "out", .stage_dir = stage_dir, .jobs = 1};
     int status = parse_options(argc, argv, &opt);
     if (status != EX_OK)
         return status;

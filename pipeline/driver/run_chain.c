@@ -1,78 +1,43 @@
 /* run_chain.c: the stages of a run (run_chain.h). */
 #include "run_chain.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sysexits.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "publish.h"
+#include "run_shards.h"
 #include "spawn.h"
-
-#define N_STEPS 6
 
 typedef struct {
     const pp_run_options *opt;
     const char *tmp;
     char programs[8][4200];     /* stage program paths */
     char paths[12][4200];       /* working files */
-    int step;                   /* steps done, for the progress bar */
-    int bar;                    /* stderr is a terminal */
+    pp_progress progress;
 } chain;
 
-enum { P_INGEST, P_PAIR, P_TALLY, P_STATS, P_PLOT, P_TABLE, P_REPORT };
-static const char *const program_names[] = {"ingest", "pair", "tally", "stats",
+enum { P_INGEST, P_PAIR, P_TALLY, P_MERGE, P_STATS, P_PLOT, P_TABLE, P_REPORT };
+static const char *const program_names[] = {"ingest", "pair", "tally", "merge", "stats",
                                             "plot", "table", "report"};
 enum { F_REJECTS, F_REJECTS_AFTER, F_BEFORE, F_AFTER, F_UNMATCHED, F_TALLY,
-       F_RESULTS, F_PLOTS, F_TABLES, F_INDEX, F_MANIFEST };
+       F_RESULTS, F_PLOTS, F_TABLES, F_INDEX, F_MANIFEST, F_WORK };
 static const char *const file_names[] = {"rejects.csv", "rejects-after.csv",
     "before.records", "after.records", "unmatched.csv", "survey.tally", "results.json",
-    "plots", "tables", "index.html", "manifest.json"};
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static void progress(chain *c, const char *what, double seconds, int done)
-{
-    if (c->opt->quiet)
-        return;
-    if (!c->bar) {
-        if (done)
-            fprintf(stderr, "prepost run: %s done in %.2f s\n", what, seconds);
-        return;
-    }
-    int filled = 20 * (c->step + done) / N_STEPS;
-    fprintf(stderr, "\r\033[Kprepost run [%.*s%*s] %d/%d %s%s", filled, "====================",
-            20 - filled, "", c->step + done, N_STEPS, what, done ? "" : "...");
-    if (done && c->step + 1 == N_STEPS)
-        fputc('\n', stderr);
-}
+    "plots", "tables", "index.html", "manifest.json", "work"};
 
 /* Runs one step (a pipeline of stages) and reports it. */
 static int step(chain *c, const char *what, pp_stage *stages, int n)
 {
-    double start = now();
-    progress(c, what, 0, 0);
-    if (c->bar && !c->opt->quiet)
-        fputc('\n', stderr);           /* stage messages go below the bar */
-    int result = pp_run_pipeline(stages, n);
-    progress(c, what, now() - start, 1);
-    c->step++;
-    if (result == 0)
-        return EX_OK;
-    if (result == -1000) {
-        fprintf(stderr, "prepost run: cannot start the %s step\n", what);
-        return EX_SOFTWARE;
-    }
-    pp_stage *failed = &stages[-result - 1];
-    fprintf(stderr, "prepost run: %s failed (exit status %d); nothing was published\n",
-            failed->label, failed->exit_status);
-    int status = failed->exit_status;
-    return status > 0 && status < 128 && status != 127 ? status : EX_SOFTWARE;
+    pp_progress_begin(&c->progress, what);
+    int status = pp_pipeline_status(stages, pp_run_pipeline(stages, n), what);
+    if (status == EX_OK)
+        pp_progress_end(&c->progress, what, NULL);
+    return status;
 }
 
 static pp_stage stage(chain *c, int program)
@@ -85,10 +50,37 @@ static pp_stage stage(chain *c, int program)
     return s;
 }
 
+/* --jobs N: the export in shards. PP_SHARDS_ONE_JOB if it cannot be cut. */
+static int in_shards(chain *c, const pp_codebook *cb)
+{
+    char *export_path = pp_codebook_resolve_path(cb, cb->export_path);
+    if (export_path == NULL)
+        return EX_SOFTWARE;
+    pp_shard_job job = {
+        .ingest = c->programs[P_INGEST], .tally = c->programs[P_TALLY],
+        .merge = c->programs[P_MERGE], .codebook_path = c->opt->codebook_path,
+        .export_path = export_path, .work_dir = c->paths[F_WORK],
+        .rejects_out = c->paths[F_REJECTS], .tally_out = c->paths[F_TALLY],
+        .jobs = c->opt->jobs,
+    };
+    int status = mkdir(c->paths[F_WORK], 0755) == 0 ? pp_run_shards(&job, cb, &c->progress)
+                                                    : EX_CANTCREAT;
+    if (status == EX_CANTCREAT && errno == EEXIST)
+        status = EX_SOFTWARE;
+    free(export_path);
+    return status;
+}
+
 static int ingest_and_tally(chain *c, const pp_codebook *cb)
 {
     const char *ini = c->opt->codebook_path;
     pp_stage s[2];
+    if (!pp_codebook_is_panel(cb) && c->opt->jobs > 1) {
+        int status = in_shards(c, cb);
+        if (status != PP_SHARDS_ONE_JOB)
+            return status;
+        c->progress.n_steps = 6;            /* split, then one job as below */
+    }
     if (!pp_codebook_is_panel(cb)) {
         s[0] = stage(c, P_INGEST);
         pp_stage_args(&s[0], "-r", c->paths[F_REJECTS], ini, NULL);
@@ -140,14 +132,32 @@ static int outputs(chain *c)
 static int write_manifest(chain *c, const pp_manifest *m)
 {
     FILE *out = fopen(c->paths[F_MANIFEST], "w");
-    int failed = out == NULL || pp_manifest_write(m, out) != 0;
+    int failed = out == NULL || pp_manifest_write(m, c->tmp, out) != 0;
     if (out != NULL && (fflush(out) != 0 || fsync(fileno(out)) != 0))
         failed = 1;
     if (out != NULL && fclose(out) != 0)
         failed = 1;
     if (failed)
-        fprintf(stderr, "prepost run: cannot write %s\n", c->paths[F_MANIFEST]);
-    return failed ? EX_CANTCREAT : EX_OK;
+        fprintf(stderr, "prepost run: cannot write %s: %s\n", c->paths[F_MANIFEST],
+                strerror(errno));
+    return failed ? (errno == ENOSPC || errno == EIO ? EX_IOERR : EX_CANTCREAT) : EX_OK;
+}
+
+/* Steps the progress bar counts: ingest (or split, shards, ids, tally,
+ * merge) and the four outputs. */
+static int steps_of(const pp_run_options *opt, const pp_codebook *cb)
+{
+    if (pp_codebook_is_panel(cb))
+        return 3 + 4;
+    return (opt->jobs > 1 ? 5 : 1) + 4;
+}
+
+static void remove_intermediates(chain *c)
+{
+    const int intermediates[] = {F_BEFORE, F_AFTER, F_TALLY};
+    for (size_t i = 0; i < sizeof intermediates / sizeof intermediates[0]; i++)
+        unlink(c->paths[intermediates[i]]);
+    pp_remove_tree(c->paths[F_WORK]);
 }
 
 int pp_run_chain(const pp_run_options *opt, const pp_codebook *cb,
@@ -157,19 +167,17 @@ int pp_run_chain(const pp_run_options *opt, const pp_codebook *cb,
     memset(&c, 0, sizeof c);
     c.opt = opt;
     c.tmp = tmp;
-    c.bar = isatty(STDERR_FILENO);
+    pp_progress_init(&c.progress, opt->quiet, steps_of(opt, cb));
     for (int p = 0; p <= P_REPORT; p++)
         snprintf(c.programs[p], sizeof c.programs[p], "%s/prepost-%s", opt->stage_dir,
                  program_names[p]);
-    for (int f = 0; f <= F_MANIFEST; f++)
+    for (int f = 0; f <= F_WORK; f++)
         snprintf(c.paths[f], sizeof c.paths[f], "%s/%s", tmp, file_names[f]);
     int status = ingest_and_tally(&c, cb);
     if (status == EX_OK)
         status = outputs(&c);
+    remove_intermediates(&c);
     if (status == EX_OK)
         status = write_manifest(&c, manifest);
-    const int intermediates[] = {F_BEFORE, F_AFTER, F_TALLY};
-    for (size_t i = 0; i < sizeof intermediates / sizeof intermediates[0]; i++)
-        unlink(c.paths[intermediates[i]]);
     return status;
 }

@@ -3,24 +3,28 @@
  *   one export   prepost-ingest -r rejects.csv | prepost-tally
  *   a panel      prepost-ingest --wave before, prepost-ingest --wave after,
  *                prepost-pair -u unmatched.csv | prepost-tally
+ *   --jobs N     the export in shards (run_shards.h)
  *   then         prepost-stats, prepost-plot, prepost-table, prepost-report,
  *                and manifest.json
  *
  * Stages print their own summary lines (unless -q); the driver adds one
  * line per step with its time, or a progress bar when stderr is a
- * terminal. Intermediate files (records, tally) are removed before
- * publishing. */
+ * terminal (progress.h). Intermediate files (records, tally, shards) are
+ * removed before publishing; manifest.json, written last, lists every
+ * file published with its size and SHA-256. */
 #ifndef PREPOST_RUN_CHAIN_H
 #define PREPOST_RUN_CHAIN_H
 
 #include "codebook.h"
 #include "manifest.h"
+#include "progress.h"
 
 typedef struct {
     const char *out;
     const char *codebook_path;
     const char *stage_dir;      /* where prepost-<stage> programs are */
     int force, quiet;
+    int jobs;                   /* --jobs: shards of a one-wave export */
 } pp_run_options;
 
 /* Runs every stage into tmp. Returns a sysexits status: a failed stage's

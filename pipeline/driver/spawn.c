@@ -11,11 +11,21 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
+#include <sysexits.h>
 #include <unistd.h>
 
-#define MAX_CHILDREN 16
+#define MAX_CHILDREN 512
 
 static pid_t running[MAX_CHILDREN];
+
+static void note_running(pid_t pid, pid_t was)
+{
+    for (int i = 0; i < MAX_CHILDREN; i++)
+        if (running[i] == was) {
+            running[i] = pid;
+            return;
+        }
+}
 
 void pp_stage_args(pp_stage *stage, ...)
 {
@@ -48,6 +58,8 @@ static void exec_child(const pp_stage *stage, int in_fd, int out_fd, pid_t paren
         _exit(127);
     if (out_fd != STDOUT_FILENO && (dup2(out_fd, STDOUT_FILENO) < 0 || close(out_fd) < 0))
         _exit(127);
+    if (stage->fn != NULL)
+        _exit(stage->fn(stage->arg));
     execv(stage->argv[0], (char *const *)stage->argv);
     fprintf(stderr, "prepost: cannot start %s: %s\n", stage->argv[0], strerror(errno));
     _exit(127);
@@ -66,11 +78,13 @@ static int start_all(pp_stage *stages, int n)
         pid_t pid = fork();
         if (pid < 0)
             goto fail;
-        if (pid == 0)
+        if (pid == 0) {
+            if (i + 1 < n)
+                close(pipe_fds[0]);     /* the next stage's end, not ours */
             exec_child(&stages[i], in_fd, pipe_fds[1], parent);
+        }
         stages[i].pid = pid;
-        if (i < MAX_CHILDREN)
-            running[i] = pid;
+        note_running(pid, 0);
         close(in_fd);
         if (i + 1 < n)
             close(pipe_fds[1]);
@@ -84,14 +98,8 @@ fail:
     return 0;
 }
 
-int pp_run_pipeline(pp_stage *stages, int n)
+static void wait_all(pp_stage *stages, int n)
 {
-    for (int i = 0; i < n; i++) {
-        stages[i].pid = 0;
-        stages[i].exit_status = 0;
-    }
-    int started = start_all(stages, n) == 0;
-    int first_failed = -1;
     for (int i = 0; i < n; i++) {
         if (stages[i].pid <= 0) {
             stages[i].exit_status = 127;
@@ -101,18 +109,60 @@ int pp_run_pipeline(pp_stage *stages, int n)
         while (waitpid(stages[i].pid, &status, 0) < 0 && errno == EINTR)
             ;
         stages[i].exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-        if (i < MAX_CHILDREN)
-            running[i] = 0;
+        note_running(0, stages[i].pid);
     }
+}
+
+/* A stage killed by SIGPIPE only saw the next one stop first: blame the
+ * first stage that failed for a reason of its own. -1 if none failed. */
+static int blame(const pp_stage *stages, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (stages[i].exit_status != 0 && stages[i].exit_status != 128 + SIGPIPE)
+            return i;
+    for (int i = 0; i < n; i++)
+        if (stages[i].exit_status != 0)
+            return i;
+    return -1;
+}
+
+int pp_run_pipelines(pp_stage *stages, const int *counts, int n_pipelines)
+{
+    int total = 0, started = 1;
+    for (int k = 0; k < n_pipelines; total += counts[k++])
+        for (int i = 0; i < counts[k]; i++) {
+            stages[total + i].pid = 0;
+            stages[total + i].exit_status = 0;
+        }
+    for (int k = 0, first = 0; k < n_pipelines && started; first += counts[k++])
+        started = start_all(stages + first, counts[k]) == 0;
+    wait_all(stages, total);
     if (!started)
         return -1000;
-    /* A stage killed by SIGPIPE only saw the next one stop first: blame the
-     * first stage that failed for a reason of its own. */
-    for (int i = 0; i < n && first_failed < 0; i++)
-        if (stages[i].exit_status != 0 && stages[i].exit_status != 128 + SIGPIPE)
-            first_failed = i;
-    for (int i = 0; i < n && first_failed < 0; i++)
-        if (stages[i].exit_status != 0)
-            first_failed = i;
-    return first_failed < 0 ? 0 : -(first_failed + 1);
+    for (int k = 0, first = 0; k < n_pipelines; first += counts[k++]) {
+        int i = blame(stages + first, counts[k]);
+        if (i >= 0)
+            return -(first + i + 1);
+    }
+    return 0;
+}
+
+int pp_run_pipeline(pp_stage *stages, int n)
+{
+    return pp_run_pipelines(stages, &n, 1);
+}
+
+int pp_pipeline_status(const pp_stage *stages, int result, const char *what)
+{
+    if (result == 0)
+        return EX_OK;
+    if (result == -1000) {
+        fprintf(stderr, "prepost run: cannot start the %s step\n", what);
+        return EX_SOFTWARE;
+    }
+    const pp_stage *failed = &stages[-result - 1];
+    fprintf(stderr, "prepost run: %s failed (exit status %d); nothing was published\n",
+            failed->label, failed->exit_status);
+    int status = failed->exit_status;
+    return status > 0 && status < 128 && status != 127 ? status : EX_SOFTWARE;
 }

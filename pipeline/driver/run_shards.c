@@ -1,0 +1,159 @@
+/* run_shards.c: a one-wave export in shards, all at once (run_shards.h). */
+#include "run_shards.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "shard_ids.h"
+#include "shard_plan.h"
+#include "spawn.h"
+
+typedef struct {
+    const pp_shard_job *job;
+    pp_shard_plan plan;
+    pp_shard_feed feeds[PP_MAX_JOBS];
+    char *records[PP_MAX_JOBS], *rejects[PP_MAX_JOBS], *tallies[PP_MAX_JOBS];
+    char rows_before[PP_MAX_JOBS][24];
+    pp_stage stages[2 * PP_MAX_JOBS];
+    int counts[PP_MAX_JOBS];
+} sharding;
+
+static char *work_file(const pp_shard_job *job, int k, const char *suffix)
+{
+    char *path = malloc(strlen(job->work_dir) + 32);
+    if (path != NULL)
+        sprintf(path, "%s/shard-%02d.%s", job->work_dir, k, suffix);
+    return path;
+}
+
+static pp_stage program(const char *path, const char *label)
+{
+    pp_stage s = {.label = label};
+    s.argv[0] = path;
+    pp_stage_args(&s, "-q", NULL);
+    return s;
+}
+
+/* Every shard: feed | prepost-ingest. */
+static int ingest_shards(sharding *sh)
+{
+    const pp_shard_job *job = sh->job;
+    for (int k = 0; k < sh->plan.n; k++) {
+        sh->feeds[k] = (pp_shard_feed){&sh->plan, k};
+        sh->stages[2 * k] = (pp_stage){.label = "reading a shard", .fn = pp_shard_feed_run,
+                                       .arg = &sh->feeds[k]};
+        snprintf(sh->rows_before[k], sizeof sh->rows_before[k], "%ld",
+                 sh->plan.shards[k].rows_before);
+        sh->stages[2 * k + 1] = program(job->ingest, "ingest");
+        pp_stage_args(&sh->stages[2 * k + 1], "--rows-before", sh->rows_before[k], "-o",
+                      sh->records[k], "-r", sh->rejects[k], job->codebook_path, "-", NULL);
+        sh->counts[k] = 2;
+    }
+    int result = pp_run_pipelines(sh->stages, sh->counts, sh->plan.n);
+    return pp_pipeline_status(sh->stages, result, "ingest");
+}
+
+static int tally_shards(sharding *sh)
+{
+    const pp_shard_job *job = sh->job;
+    for (int k = 0; k < sh->plan.n; k++) {
+        sh->stages[k] = program(job->tally, "tally");
+        pp_stage_args(&sh->stages[k], "-o", sh->tallies[k], job->codebook_path,
+                      sh->records[k], NULL);
+        sh->counts[k] = 1;
+    }
+    int result = pp_run_pipelines(sh->stages, sh->counts, sh->plan.n);
+    return pp_pipeline_status(sh->stages, result, "tally");
+}
+
+static int merge_shards(sharding *sh)
+{
+    pp_stage s = program(sh->job->merge, "merge");
+    pp_stage_args(&s, "-o", sh->job->tally_out, NULL);
+    for (int k = 0; k < sh->plan.n; k++)
+        pp_stage_args(&s, sh->tallies[k], NULL);
+    return pp_pipeline_status(&s, pp_run_pipeline(&s, 1), "merge");
+}
+
+static int settle(sharding *sh, pp_progress *progress)
+{
+    pp_shard_counts counts;
+    char text[160];
+    pp_progress_begin(progress, "ids across shards");
+    int status = pp_shard_ids_settle(sh->plan.n, sh->records, sh->rejects, sh->plan.id_column,
+                                     sh->job->rejects_out, &counts);
+    snprintf(text, sizeof text, "%ld rows read, %ld kept, %ld rejected (%ld repeated an id "
+             "of an earlier shard)", counts.kept + counts.rejected, counts.kept,
+             counts.rejected, counts.moved);
+    if (status == EX_OK)
+        pp_progress_end(progress, "ids across shards", text);
+    return status;
+}
+
+/* The steps after the plan: each reported, the first failure stops. */
+static int run_steps(sharding *sh, pp_progress *progress)
+{
+    char what[64];
+    snprintf(what, sizeof what, "ingest of %d shards", sh->plan.n);
+    pp_progress_begin(progress, what);
+    int status = ingest_shards(sh);
+    if (status != EX_OK)
+        return status;
+    pp_progress_end(progress, what, NULL);
+    if ((status = settle(sh, progress)) != EX_OK)
+        return status;
+    snprintf(what, sizeof what, "tally of %d shards", sh->plan.n);
+    pp_progress_begin(progress, what);
+    if ((status = tally_shards(sh)) != EX_OK)
+        return status;
+    pp_progress_end(progress, what, NULL);
+    pp_progress_begin(progress, "merge");
+    if ((status = merge_shards(sh)) != EX_OK)
+        return status;
+    pp_progress_end(progress, "merge", NULL);
+    return EX_OK;
+}
+
+static int make_plan(sharding *sh, const pp_codebook *cb, pp_progress *progress)
+{
+    const pp_shard_job *job = sh->job;
+    pp_progress_begin(progress, "split");
+    if (pp_shard_plan_make(&sh->plan, cb, job->export_path, job->work_dir, job->jobs) != 0) {
+        fprintf(stderr, "prepost run: cannot split the export in %s: %s\n", job->work_dir,
+                strerror(errno));
+        return errno == ENOSPC || errno == EIO ? EX_IOERR : EX_CANTCREAT;
+    }
+    char text[32];
+    snprintf(text, sizeof text, "%d shard%s", sh->plan.n, sh->plan.n == 1 ? "" : "s");
+    pp_progress_end(progress, "split", text);
+    if (sh->plan.n == 1 && !progress->quiet)
+        fprintf(stderr, "prepost run: reading the export in one job: %s\n", sh->plan.why_one);
+    return sh->plan.n == 1 ? PP_SHARDS_ONE_JOB : EX_OK;
+}
+
+int pp_run_shards(const pp_shard_job *job, const pp_codebook *cb, pp_progress *progress)
+{
+    static sharding sh;
+    memset(&sh, 0, sizeof sh);
+    sh.job = job;
+    int status = make_plan(&sh, cb, progress);
+    for (int k = 0; status == EX_OK && k < sh.plan.n; k++) {
+        sh.records[k] = work_file(job, k, "records");
+        sh.rejects[k] = work_file(job, k, "rejects.csv");
+        sh.tallies[k] = work_file(job, k, "tally");
+        if (!sh.records[k] || !sh.rejects[k] || !sh.tallies[k])
+            status = EX_SOFTWARE;
+    }
+    if (status == EX_OK)
+        status = run_steps(&sh, progress);
+    for (int k = 0; k < PP_MAX_JOBS; k++) {
+        free(sh.records[k]);
+        free(sh.rejects[k]);
+        free(sh.tallies[k]);
+    }
+    pp_shard_plan_free(&sh.plan);
+    return status;
+}

@@ -1,0 +1,23 @@
+/* shard_ids.h: respondent ids across shards. Each shard's ingest checked
+ * ids only within its shard; here the shards are gone through in order
+ * with one id set, as one ingest would have: the first row to give an id
+ * (kept or rejected for another reason) holds it, and a row of a later
+ * shard that gives it again becomes a "duplicate id" reject, its record
+ * dropped. Then the shards' rejects are joined into one rejects.csv, in
+ * row order, byte for byte what one ingest of the whole export writes. */
+#ifndef PREPOST_SHARD_IDS_H
+#define PREPOST_SHARD_IDS_H
+
+typedef struct {
+    long kept, rejected, moved;  /* moved: rows found duplicates across shards */
+} pp_shard_counts;
+
+/* records[k] and rejects[k] are shard k's files (records files may be
+ * rewritten); id_column is the id column's header name, NULL when rows
+ * are numbered instead (then ids cannot repeat). Writes rejects_out.
+ * Returns a sysexits status, having printed a message if not 0. */
+int pp_shard_ids_settle(int n, char *const *records, char *const *rejects,
+                        const char *id_column, const char *rejects_out,
+                        pp_shard_counts *counts);
+
+#endif

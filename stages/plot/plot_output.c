@@ -127,7 +127,10 @@ static int check_drawn(const char *work_dir, const plot_charts *charts, pp_diag 
 static int move(const char *from, const char *out_dir, const char *name, pp_diag *diag)
 {
     char to[PATH_MAX];
-    snprintf(to, sizeof to, "%s/%s", out_dir, name);
+    if (snprintf(to, sizeof to, "%s/%s", out_dir, name) >= (int)sizeof to) {
+        pp_diag_set(diag, PP_ERR_WRITE, out_dir, 0, "the output folder's name is too long");
+        return -1;
+    }
     if (rename(from, to) == 0)
         return 0;
     pp_diag_set(diag, PP_ERR_WRITE, to, 0, "cannot put the chart in place: %s",

@@ -41,7 +41,8 @@ const char *plot_kind_name(plot_kind kind);   /* "diverging", "options" */
 
 /* Sets chart->title and chart->labels: an item's title alone; for a
  * battery, the words its titles share before a ': ' (or ' - ', ' / ')
- * and what follows in each, else the battery's name and whole titles.
+ * and what follows in each, else the battery's name and whole titles
+ * (pp_battery_title in chart_name.h, as the dashboard heads it).
  * 0, or -1 on out of memory. */
 int plot_chart_titles(plot_chart *chart);
 

@@ -1,6 +1,6 @@
 /* test_plot_text.c: text made safe for gnuplot datablocks (plot_text.h),
  * the chart name rule (chart_name.h) and a battery's title and bar labels
- * (plot_chart_titles). */
+ * (pp_battery_title, plot_chart_titles). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -128,6 +128,40 @@ static void test_titles(void)
     check_titles(one, 1, "solo", "Only: this", one);
 }
 
+/* The battery title both the chart and the dashboard give a battery. */
+static void check_battery_title(const char *const *titles, size_t n, const char *name,
+                                const char *want_title, const size_t *want_label_at)
+{
+    size_t label_at[4];
+    char *title = pp_battery_title(name, titles, n, label_at);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(title);
+    CU_ASSERT_STRING_EQUAL(title, want_title);
+    for (size_t i = 0; i < n; i++)
+        CU_ASSERT_EQUAL(label_at[i], want_label_at[i]);
+    free(title);
+}
+
+static void test_battery_title(void)
+{
+    const char *cycle[] = {"Works at this stage: needs analysis", "Works at this stage: planning"};
+    const size_t cycle_at[] = {21, 21};
+    check_battery_title(cycle, 2, "works", "Works at this stage", cycle_at);
+    const char *dash[] = {"Rate us - staff", "Rate us - venue", "Rate us - food"};
+    const size_t dash_at[] = {10, 10, 10};
+    check_battery_title(dash, 3, "rate", "Rate us", dash_at);
+    const char *apart[] = {"Understanding", "Positioning"};
+    const size_t apart_at[] = {0, 0};
+    check_battery_title(apart, 2, "staff_outcomes", "Staff outcomes", apart_at);
+    /* a separator that ends a title leaves no label: not the question */
+    const char *ends[] = {"Ask: a", "Ask: "};
+    check_battery_title(ends, 2, "ask-me", "Ask me", apart_at);
+    const char *one[] = {"Only: this"};
+    check_battery_title(one, 1, "solo", "Only: this", apart_at);
+    char *no_labels = pp_battery_title("works", cycle, 2, NULL);
+    CU_ASSERT_STRING_EQUAL(no_labels, "Works at this stage");
+    free(no_labels);
+}
+
 CU_ErrorCode add_suites(void)
 {
     static CU_TestInfo tests[] = {
@@ -136,6 +170,7 @@ CU_ErrorCode add_suites(void)
         {"paths as gnuplot strings", test_path},
         {"chart names", test_chart_name},
         {"battery titles and labels", test_titles},
+        {"battery title shared with the dashboard", test_battery_title},
         CU_TEST_INFO_NULL,
     };
     return add_suite("plot_text", tests);

@@ -51,6 +51,16 @@ void report_notes(report *r, json_t *result);
 void report_tables_links(report *r, const char *item_id);
 extern const char report_style[];
 
+/* ---- batteries (report_battery.c) ------------------------------------- */
+/* The items of one battery, in the order of results.json (a new reference). */
+json_t *report_battery_items(report *r, const char *battery);
+/* true when an item before the upto-th is in this battery: the battery
+ * was shown there, where its first item stands. */
+bool report_battery_seen(report *r, size_t upto, const char *battery);
+/* The battery's title, escaped: the words its items' titles share, as its
+ * chart says it (pp_battery_title), else its name made readable. */
+void report_battery_title(report *r, json_t *items, const char *battery);
+
 /* ---- looking things up --------------------------------------------------- */
 /* The chart name of an item: its battery, else its id, made URL-safe. */
 void report_chart_name(json_t *item, char *dst, size_t cap);

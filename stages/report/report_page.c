@@ -18,38 +18,14 @@ static void head(report *r)
     raw(r, "</style>\n</head>\n<body>\n");
 }
 
-/* The items of one battery, in the order of results.json. */
-static json_t *battery_items(report *r, const char *battery)
-{
-    json_t *items = json_array(), *item;
-    size_t i;
-    json_array_foreach(json_object_get(r->results, "items"), i, item) {
-        const char *b = str(item, "battery", NULL);
-        if (b != NULL && strcmp(b, battery) == 0)
-            json_array_append(items, item);
-    }
-    return items;
-}
-
-static bool battery_seen(report *r, size_t upto, const char *battery)
-{
-    for (size_t i = 0; i < upto; i++) {
-        json_t *item = json_array_get(json_object_get(r->results, "items"), i);
-        const char *b = str(item, "battery", NULL);
-        if (b != NULL && strcmp(b, battery) == 0)
-            return true;
-    }
-    return false;
-}
-
 static void battery_section(report *r, const char *battery)
 {
     char id[128];
-    json_t *items = battery_items(r, battery), *item;
+    json_t *items = report_battery_items(r, battery), *item;
     size_t i;
     rawf(r, "<section id=\"battery-%s\" class=\"battery\">\n<h2>",
          pp_html_safe_name(id, sizeof id, battery));
-    html(r, battery);
+    report_battery_title(r, items, battery);
     rawf(r, " <span class=\"kind\">(%zu items charted together)</span></h2>\n",
          json_array_size(items));
     report_chart(r, items);
@@ -95,7 +71,7 @@ int report_page(report *r)
         const char *battery = str(item, "battery", NULL);
         if (battery == NULL)
             item_section(r, item);
-        else if (!battery_seen(r, i, battery))
+        else if (!report_battery_seen(r, i, battery))
             battery_section(r, battery);
     }
     raw(r, "</main>\n<footer><p>Made by prepost from ");

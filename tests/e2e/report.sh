@@ -76,6 +76,45 @@ grep -q 'No rows of the export were rejected' "$page" || fail "the rejects summa
 grep -q 'Made on' "$page" && fail "a date is shown without SOURCE_DATE_EPOCH"
 grep -Eq '(src|href)="(https?:)?//' "$page" && fail "the page loads something from the network"
 
+# A battery is headed, in its section and in the contents, by the question
+# its items share (as its chart is), not by its name in the codebook.
+works_title='My involvement in the programme has improved the way our organisation works at this stage of the commissioning cycle'
+grep -q "<h2>$works_title <span class=\"kind\">(4 items charted together)</span></h2>" "$page" \
+    || fail "the works_public battery is not headed by its shared question"
+grep -q "<li><a href=\"#battery-works_public\">$works_title</a>" "$page" \
+    || fail "the contents do not name the works_public battery by its shared question"
+grep -q '>works_public<\|>works_public ' "$page" && fail "a battery's raw name is shown as a heading"
+
+# A battery whose items are not adjacent is one section and one entry of
+# the contents, where its first item stands.
+python3 - "$out/results.json" "$out/apart.json" <<'PY'
+import json, sys
+results = json.load(open(sys.argv[1]))
+items = results["items"]
+moved = next(i for i in items if i["id"] == "works_planning")
+items.remove(moved)
+items.append(moved)
+json.dump(results, open(sys.argv[2], "w"))
+PY
+"$bin/prepost-report" -q -o "$out/apart.html" "$nptsc" "$out/apart.json" || fail "report on a split battery: exit $?"
+python3 "$check" "$out/apart.html" || fail "the page of a split battery is not well formed"
+[ "$(grep -c 'href="#battery-works_public"' "$out/apart.html")" -eq 1 ] \
+    || fail "a battery split in results.json is listed more than once in the contents"
+[ "$(grep -c 'id="battery-works_public"' "$out/apart.html")" -eq 1 ] \
+    || fail "a battery split in results.json has more than one section"
+python3 - "$out/apart.html" <<'PY' || fail "a split battery is not listed where its first item stands, with all its items"
+import re, sys
+page = open(sys.argv[1]).read()
+nav = page[page.index("<nav"):page.index("</nav>")]
+order = re.findall(r'href="#(?:item|battery)-([^"]+)"', nav)
+# the battery right after understanding, its four items under it in the
+# order of results.json, planning (moved to the end) among them
+want = ["understanding", "works_public", "works_needs_analysis", "works_specification",
+        "works_monitoring_evaluation", "works_planning"]
+start = order.index("understanding")
+sys.exit(0 if order[start:start + len(want)] == want else 1)
+PY
+
 # Determinism: the same bytes twice; the date only from SOURCE_DATE_EPOCH.
 env -u SOURCE_DATE_EPOCH "$bin/prepost-report" -q -o "$out/again.html" -r "$out/rejects.csv" \
     "$nptsc" "$out/results.json" && cmp -s "$page" "$out/again.html" \

@@ -101,6 +101,10 @@ static int take_id(pp_record_builder *b, const pp_row *row, pp_row_problem *pb)
     }
     size_t len;
     const char *id = cell_of(row, b->plan->id_column, &len);
+    /* A byte-order mark in mid-file (two exports joined with cat) is not
+     * part of the id: with it, a repeated id would go unnoticed. */
+    if (len >= 3 && memcmp(id, "\xEF\xBB\xBF", 3) == 0)
+        id += 3, len -= 3;
     while (len > 0 && is_space(*id))
         id++, len--;
     while (len > 0 && is_space(id[len - 1]))

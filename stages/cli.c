@@ -63,8 +63,19 @@ FILE *cli_open_input(const char *path, pp_diag *diag)
     if (strcmp(path, "-") == 0)
         return stdin;
     FILE *f = fopen(path, "rb");
-    if (f == NULL)
+    if (f == NULL) {
         pp_diag_set(diag, PP_ERR_MISSING, path, 0, "%s", strerror(errno));
+        return NULL;
+    }
+    /* A directory opens, then fails on the first read with a message
+     * that does not say why: name it here, as an input that cannot be
+     * opened. */
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(f);
+        pp_diag_set(diag, PP_ERR_MISSING, path, 0, "it is a folder, not a file");
+        return NULL;
+    }
     return f;
 }
 

@@ -212,6 +212,14 @@ static char *next_piece(char *out, int size, void *stream)
                             "the codebook could not be read to the end");
             return NULL;
         }
+        /* inih stops a line at a NUL byte: the rest of it (levels, a
+         * column name) would vanish without a word. */
+        if (memchr(r->raw, '\0', r->raw_len) != NULL) {
+            pp_diag_set(r->diag, PP_ERR_CODEBOOK, r->name, r->line + 1,
+                        "this line holds a NUL byte (0x00); a codebook is a text file: "
+                        "save it again as plain text (UTF-8)");
+            return NULL;
+        }
         r->line++;
         r->indented = r->raw_len > 0 && isspace((unsigned char)r->raw[0]);
         drop_comments(r);

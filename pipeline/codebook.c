@@ -13,7 +13,15 @@
  *   export         the export of a one-wave survey, relative to this file
  *   before_export  } a two-wave panel instead: the two exports, joined on id
  *   after_export   }
- *   layout         plain | surveymonkey | qualtrics | google (default plain)
+ *   layout         plain | surveymonkey | qualtrics | google (default plain),
+ *                  CSV exports; or spss (.sav, .zsav) | stata (.dta) |
+ *                  sas (.sas7bdat), statistical files read with ReadStat:
+ *                  the file's first bytes must say it is that kind of file
+ *                  (else a bad-file error names the layout it is). A column
+ *                  answers to its variable name or its variable label; a
+ *                  cell reads as its value label, or as the value written
+ *                  out (12, 3.5, text) when it has none; system-missing is
+ *                  blank. Rows are case numbers. gzip works as for CSV.
  *   before_layout  } a panel's exports may differ (default: layout)
  *   after_layout   }
  *   id             the respondent ID column (default: number by row)
@@ -63,13 +71,19 @@
 
 #include "codebook_build.h"
 
-static const char *const layout_names[] = {"plain", "surveymonkey", "qualtrics", "google"};
+static const char *const layout_names[] = {"plain", "surveymonkey", "qualtrics", "google",
+                                            "spss", "stata", "sas"};
 
 const char *pp_layout_name(pp_layout layout)
 {
     if ((unsigned)layout >= sizeof layout_names / sizeof *layout_names)
         return "unknown";
     return layout_names[layout];
+}
+
+int pp_layout_is_statistical(pp_layout layout)
+{
+    return layout == PP_LAYOUT_SPSS || layout == PP_LAYOUT_STATA || layout == PP_LAYOUT_SAS;
 }
 
 int pp_layout_parse(const char *name, pp_layout *out)

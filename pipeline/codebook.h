@@ -16,10 +16,15 @@ typedef enum {
     PP_LAYOUT_PLAIN,
     PP_LAYOUT_SURVEYMONKEY,
     PP_LAYOUT_QUALTRICS,
-    PP_LAYOUT_GOOGLE
+    PP_LAYOUT_GOOGLE,
+    PP_LAYOUT_SPSS,         /* statistical files, read with ReadStat (stat_rows.h) */
+    PP_LAYOUT_STATA,
+    PP_LAYOUT_SAS
 } pp_layout;
 
 const char *pp_layout_name(pp_layout layout);
+/* 1 for spss, stata and sas (binary files read through ReadStat), else 0. */
+int pp_layout_is_statistical(pp_layout layout);
 /* 0 on success; -1 if name is not a layout. */
 int pp_layout_parse(const char *name, pp_layout *out);
 

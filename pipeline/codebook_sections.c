@@ -32,7 +32,9 @@ static int take_layout(pp_cb_builder *b, const pp_ini_section *sec,
     if (pp_layout_parse(value, out) != 0)
         return pp_cb_error(b, pp_ini_find(sec, key)->line, "%s is \"%s\", "
                            "which is not a layout; expected plain, "
-                           "surveymonkey, qualtrics or google", key, value);
+                           "surveymonkey, qualtrics or google for a CSV export, "
+                           "or spss, stata or sas for a statistical file",
+                           key, value);
     return 0;
 }
 

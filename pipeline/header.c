@@ -192,8 +192,8 @@ static int complete_header(pp_header *h, pp_diag *diag)
     int status;
     if (h->layout == PP_LAYOUT_SURVEYMONKEY)
         status = name_surveymonkey(h);
-    else if (h->layout == PP_LAYOUT_QUALTRICS)
-        status = name_qualtrics(h);
+    else if (h->layout == PP_LAYOUT_QUALTRICS || pp_layout_is_statistical(h->layout))
+        status = name_qualtrics(h);     /* statistical: variable name, then label */
     else
         status = name_one_row(h);
     if (status != 0 || build_index(h) != 0) {
@@ -247,7 +247,7 @@ pp_header_status pp_header_feed(pp_header *h, const pp_row *row, pp_diag *diag)
     h->last_row = row->row;
     if (h->layout == PP_LAYOUT_QUALTRICS)
         return feed_qualtrics(h, row, diag);
-    int two_rows = h->layout == PP_LAYOUT_SURVEYMONKEY;
+    int two_rows = h->layout == PP_LAYOUT_SURVEYMONKEY || pp_layout_is_statistical(h->layout);
     if (copy_row(h->rows == 0 ? &h->first : &h->second, row) != 0) {
         header_error(diag, h, PP_ERR_NOMEM, row->row, "no memory left to hold the header");
         return PP_HEADER_ERROR;
@@ -269,7 +269,10 @@ int pp_header_finish(pp_header *h, pp_diag *diag)
     }
     if (h->layout == PP_LAYOUT_QUALTRICS && h->rows == 2)
         return complete_header(h, diag);      /* a header-only older export */
-    if (h->layout == PP_LAYOUT_SURVEYMONKEY)
+    if (pp_layout_is_statistical(h->layout))
+        header_error(diag, h, PP_ERR_HEADER, h->last_row,
+                     "the variables of the statistical file could not be read");
+    else if (h->layout == PP_LAYOUT_SURVEYMONKEY)
         header_error(diag, h, PP_ERR_HEADER, h->last_row,
                      "a SurveyMonkey export has two header rows (the questions, then "
                      "the answer labels under them) but this file has only one row; "

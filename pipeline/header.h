@@ -13,6 +13,9 @@
  *                   Rows are detected, not assumed: a third row that is not
  *                   ImportId JSON is the first respondent. A column answers
  *                   to its ID or its text.
+ *   spss, stata,    two rows made by stat_rows.h: variable names, then
+ *   sas             variable labels. A column is shown by its name and
+ *                   answers to its name or its label.
  */
 #ifndef PREPOST_HEADER_H
 #define PREPOST_HEADER_H

@@ -4,7 +4,8 @@
  * it is complete; then the plan (ingest_plan.h) resolves every codebook
  * column once, and each respondent row is turned into one record or one
  * reject line (ingest_row.h), which does not allocate per row: only the
- * id set grows with the rows. */
+ * id set grows with the rows. A statistical file (layout spss, stata or
+ * sas) gives the same rows through stat_rows.h instead of pp_csv_read. */
 #include "ingest.h"
 
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 #include "ingest_row.h"
 #include "records.h"
 #include "rejects.h"
+#include "stat_rows.h"
 
 static const char *const reason_names[PP_REJECT_COUNT] = {
     [PP_REJECT_UNKNOWN_LABEL] = "unknown label",
@@ -186,12 +188,16 @@ pp_error pp_ingest_part(const pp_codebook *cb, pp_wave wave, pp_source *src,
         .summary = summary ? summary : &unused,
     };
     memset(run.summary, 0, sizeof *run.summary);
-    run.header = pp_header_new(layout_of_wave(cb, wave), pp_source_name(src));
+    pp_layout layout = layout_of_wave(cb, wave);
+    run.header = pp_header_new(layout, pp_source_name(src));
     if (run.header == NULL) {
         pp_diag_set(diag, PP_ERR_NOMEM, NULL, 0, NULL);
         goto cleanup;
     }
-    if (pp_csv_read(src, on_row, &run, diag) == 0)
+    int read = pp_layout_is_statistical(layout)
+                   ? pp_stat_read(src, layout, on_row, &run, NULL, diag)
+                   : pp_csv_read(src, on_row, &run, diag);
+    if (read == 0)
         finish(&run);
 cleanup:
     if (diag->code != PP_OK && diag->line_word == NULL)

@@ -13,6 +13,7 @@
 # Every summary must add up: rows read = kept + rejected, and kept and
 # rejected must match the lines actually written.
 set -u
+. "$(dirname "${BASH_SOURCE[0]}")/lib/wrap.sh"   # PREPOST_WRAP: run the stages through e.g. valgrind
 
 if [ -z "${PREPOST_BIN:-}" ] || [ -z "${PREPOST_FIXTURES:-}" ]; then
     echo "skip: PREPOST_BIN and PREPOST_FIXTURES must be set (run through ctest)"

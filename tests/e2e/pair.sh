@@ -3,6 +3,7 @@
 # of one-wave respondents, stdin as one wave, and the exit statuses and
 # leftovers of a missing file, a damaged file and a wrong command line.
 set -u
+. "$(dirname "${BASH_SOURCE[0]}")/lib/wrap.sh"   # PREPOST_WRAP: run the stages through e.g. valgrind
 
 pair="${PREPOST_BIN:?set PREPOST_BIN}/prepost-pair"
 data="${PREPOST_FIXTURES:?set PREPOST_FIXTURES}/edge/pair"

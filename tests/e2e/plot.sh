@@ -10,6 +10,7 @@
 # draw. Missing results exit 66, damaged results 65, a failing gnuplot 70,
 # each with no chart written.
 set -u
+. "$(dirname "${BASH_SOURCE[0]}")/lib/wrap.sh"   # PREPOST_WRAP: run the stages through e.g. valgrind
 
 bin="${PREPOST_BIN:?set PREPOST_BIN}"
 fixtures="${PREPOST_FIXTURES:?set PREPOST_FIXTURES}"

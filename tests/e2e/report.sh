@@ -6,6 +6,7 @@
 # the same bytes twice, the date only from SOURCE_DATE_EPOCH, and the exit
 # statuses and leftovers of a missing and a damaged results file.
 set -u
+. "$(dirname "${BASH_SOURCE[0]}")/lib/wrap.sh"   # PREPOST_WRAP: run the stages through e.g. valgrind
 
 bin="${PREPOST_BIN:?set PREPOST_BIN}"
 source_dir="${PREPOST_SOURCE:?set PREPOST_SOURCE}"

@@ -17,6 +17,7 @@
 # The JSON checks need python3 (scripts/setup installs it): without it the
 # rest still runs and the test reports itself skipped.
 set -u
+. "$(dirname "${BASH_SOURCE[0]}")/lib/wrap.sh"   # PREPOST_WRAP: run the stages through e.g. valgrind
 
 bin="${PREPOST_BIN:?set PREPOST_BIN}"
 fixtures="${PREPOST_FIXTURES:?set PREPOST_FIXTURES}"

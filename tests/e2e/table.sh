@@ -7,6 +7,7 @@
 # every format; a missing results file exits 66 and a damaged one 65, with
 # the output folder neither created nor changed.
 set -u
+. "$(dirname "${BASH_SOURCE[0]}")/lib/wrap.sh"   # PREPOST_WRAP: run the stages through e.g. valgrind
 bin="${PREPOST_BIN:?PREPOST_BIN is not set}"
 source_dir="${PREPOST_SOURCE:?PREPOST_SOURCE is not set}"
 fixtures="${PREPOST_FIXTURES:-$source_dir/fixtures}"

@@ -10,6 +10,7 @@
 # not fit the codebook stop the tally with exit 65 naming the column, and
 # --help works.
 set -u
+. "$(dirname "${BASH_SOURCE[0]}")/lib/wrap.sh"   # PREPOST_WRAP: run the stages through e.g. valgrind
 
 bin="${PREPOST_BIN:?set PREPOST_BIN}"
 fixtures="${PREPOST_FIXTURES:?set PREPOST_FIXTURES}"

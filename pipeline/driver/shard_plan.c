@@ -167,6 +167,11 @@ int pp_shard_plan_make(pp_shard_plan *plan, const pp_codebook *cb, const char *e
     plan->n = 1;
     snprintf(plan->path, sizeof plan->path, "%s", export_path);
     int header_rows = 0;
+    if (cb->layout != PP_LAYOUT_PLAIN && cb->layout != PP_LAYOUT_SURVEYMONKEY
+        && cb->layout != PP_LAYOUT_QUALTRICS && cb->layout != PP_LAYOUT_GOOGLE) {
+        plan->why_one = "only CSV exports are split";
+        return 0;
+    }
     int status = plain_copy(plan, export_path, work_dir);
     if (status < 0)
         return -1;

@@ -6,7 +6,8 @@
  *
  * A gzip export is decompressed once into the working directory and cut
  * there. When an export cannot be cut (too small, a header that ingest
- * would reject, a quote never closed, lines ended by CR alone), the plan
+ * would reject, a quote never closed, lines ended by CR alone, a file that
+ * is not CSV: SPSS, Stata, SAS), the plan
  * has one shard and says why: the run then reads it in one job, and ingest
  * gives its own message for a damaged export. */
 #ifndef PREPOST_SHARD_PLAN_H

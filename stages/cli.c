@@ -85,6 +85,11 @@ void cli_close_input(FILE *f)
         fclose(f);
 }
 
+const char *cli_input_name(const char *path)
+{
+    return strcmp(path, "-") == 0 ? "standard input" : path;
+}
+
 /* A path that exists and is not a regular file (/dev/null, a fifo, a
  * terminal) is written straight to: renaming over it would replace it. */
 static int is_special_file(const char *path)
@@ -203,13 +208,23 @@ int cli_load_tally(pp_tally *t, const char *path, pp_diag *diag)
     FILE *in = cli_open_input(path, diag);
     if (in == NULL)
         return -1;
-    pp_source *src = pp_source_from_file(in, strcmp(path, "-") ? path : "standard input");
+    pp_source *src = pp_source_from_file(in, cli_input_name(path));
     int failed = src == NULL ? (pp_diag_set(diag, PP_ERR_NOMEM, path, 0, NULL), 1)
                              : pp_tally_read(t, src, diag) != PP_OK;
     if (src != NULL)
         pp_source_free(src);
     cli_close_input(in);
     return failed ? -1 : 0;
+}
+
+json_t *cli_load_results(const char *path, pp_diag *diag)
+{
+    FILE *in = cli_open_input(path, diag);
+    if (in == NULL)
+        return NULL;
+    json_t *results = pp_results_load(in, cli_input_name(path), diag);
+    cli_close_input(in);
+    return results;
 }
 
 int cli_finish(int ok, pp_diag *diag, const char *what)

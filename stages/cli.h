@@ -9,6 +9,7 @@
 
 #include "codebook.h"
 #include "diag.h"
+#include "results_read.h"
 #include "tally.h"
 
 enum {
@@ -41,12 +42,16 @@ void cli_print_version(FILE *out);
  * (PP_ERR_MISSING, naming the file) and returns NULL. */
 FILE *cli_open_input(const char *path, pp_diag *diag);
 void cli_close_input(FILE *f);
+/* How messages name an input: "standard input" for "-", else its path. */
+const char *cli_input_name(const char *path);
 
 /* Loaders for the files stages share: each opens the path ("-" is stdin
  * where it makes sense), reads it, closes it, and fills diag on failure. */
 pp_codebook *cli_load_codebook(const char *path, pp_diag *diag);
 /* Adds the tally file's counts to t. 0, or -1. */
 int cli_load_tally(pp_tally *t, const char *path, pp_diag *diag);
+/* results.json, checked as pp_results_load does; NULL on failure. */
+json_t *cli_load_results(const char *path, pp_diag *diag);
 
 /* The end of a stage's main: when `ok`, returns 0; otherwise prints the
  * diagnostic (or, if none was recorded, that `what` stopped without a

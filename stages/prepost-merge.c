@@ -2,17 +2,16 @@
  * tallies into one (pipeline/tally.c). Merging is associative and
  * commutative: the output is the same bytes whatever the order or grouping
  * of the inputs. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "cli_options.h"
 #include "source.h"
 #include "tally.h"
 
 typedef struct {
-    const char *out_path;       /* -o, "-" = standard output */
-    int quiet;                  /* -q */
+    cli_common common;          /* -o ("-" = standard output), -q */
     char **inputs;              /* tally files, "-" = standard input */
     int n_inputs;
 } merge_options;
@@ -44,27 +43,12 @@ static void print_help(FILE *out)
 
 static void parse_options(int argc, char **argv, merge_options *opt)
 {
-    static const struct option long_options[] = {
-        {"output", required_argument, NULL, 'o'},
-        {"quiet", no_argument, NULL, 'q'},
-        {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},
-        {NULL, 0, NULL, 0},
-    };
     memset(opt, 0, sizeof *opt);
-    opt->out_path = "-";
-    int c;
-    while ((c = getopt_long(argc, argv, "o:qhV", long_options, NULL)) != -1) {
-        switch (c) {
-        case 'o': opt->out_path = optarg; break;
-        case 'q': opt->quiet = 1; break;
-        case 'h': print_help(stdout); exit(EXIT_OK);
-        case 'V': cli_print_version(stdout); exit(EXIT_OK);
-        default:  cli_usage_error("unknown option or missing value");
-        }
-    }
-    opt->inputs = argv + optind;
-    opt->n_inputs = argc - optind;
+    opt->common.output = "-";
+    int first = cli_parse_options(argc, argv, &opt->common, print_help,
+                                  NULL, NULL, NULL, NULL);
+    opt->inputs = argv + first;
+    opt->n_inputs = argc - first;
     if (opt->n_inputs < 1)
         cli_usage_error("expected at least one tally file");
     int stdin_uses = 0;
@@ -93,15 +77,15 @@ int main(int argc, char **argv)
     for (int i = 0; i < opt.n_inputs; i++)
         if (cli_load_tally(sum, opt.inputs[i], &diag) != 0)
             goto cleanup;
-    if (cli_output_open(&out, opt.out_path, &diag) != 0)
+    if (cli_output_open(&out, opt.common.output, &diag) != 0)
         goto cleanup;
     if (pp_tally_write(sum, out.file) != 0) {
-        pp_diag_set(&diag, PP_ERR_WRITE, opt.out_path, 0, "the tally could not be written");
+        pp_diag_set(&diag, PP_ERR_WRITE, opt.common.output, 0, "the tally could not be written");
         goto cleanup;
     }
     if (cli_output_commit(&out, &diag) != 0)
         goto cleanup;
-    if (!opt.quiet)
+    if (!opt.common.quiet)
         fprintf(stderr, "%s: %d tallies merged\n", cli_program(), opt.n_inputs);
     status = EXIT_OK;
 

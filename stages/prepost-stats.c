@@ -1,11 +1,11 @@
 /* prepost-stats: the command line of the stats stage. Reads a tally and
  * its codebook and writes results.json (stages/stats/results.c); this file
  * only reads the command line, opens the files and reports. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "cli_options.h"
 #include "codebook.h"
 #include "results.h"
 #include "source.h"
@@ -13,8 +13,7 @@
 #include "tally_view.h"
 
 typedef struct {
-    const char *out_path;       /* -o, "-" = standard output */
-    int quiet;                  /* -q */
+    cli_common common;          /* -o ("-" = standard output), -q */
     const char *codebook_path;
     const char *tally_path;     /* "-" = standard input */
 } stats_options;
@@ -48,32 +47,17 @@ static void print_help(FILE *out)
 
 static void parse_options(int argc, char **argv, stats_options *opt)
 {
-    static const struct option long_options[] = {
-        {"output", required_argument, NULL, 'o'},
-        {"quiet", no_argument, NULL, 'q'},
-        {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},
-        {NULL, 0, NULL, 0},
-    };
     memset(opt, 0, sizeof *opt);
-    opt->out_path = "-";
+    opt->common.output = "-";
     opt->tally_path = "-";
-    int c;
-    while ((c = getopt_long(argc, argv, "o:qhV", long_options, NULL)) != -1) {
-        switch (c) {
-        case 'o': opt->out_path = optarg; break;
-        case 'q': opt->quiet = 1; break;
-        case 'h': print_help(stdout); exit(EXIT_OK);
-        case 'V': cli_print_version(stdout); exit(EXIT_OK);
-        default:  cli_usage_error("unknown option or missing value");
-        }
-    }
-    int left = argc - optind;
+    int first = cli_parse_options(argc, argv, &opt->common, print_help,
+                                  NULL, NULL, NULL, NULL);
+    int left = argc - first;
     if (left < 1 || left > 2)
         cli_usage_error("expected SURVEY.ini and at most one tally file, got %d names", left);
-    opt->codebook_path = argv[optind];
+    opt->codebook_path = argv[first];
     if (left == 2)
-        opt->tally_path = argv[optind + 1];
+        opt->tally_path = argv[first + 1];
 }
 
 int main(int argc, char **argv)
@@ -100,13 +84,13 @@ int main(int argc, char **argv)
         goto cleanup;
     if (pp_tally_view_build(&view, cb, tally, opt.tally_path, &diag) != PP_OK)
         goto cleanup;
-    if (cli_output_open(&out, opt.out_path, &diag) != 0)
+    if (cli_output_open(&out, opt.common.output, &diag) != 0)
         goto cleanup;
     if (pp_results_write(&view, out.file, &diag) != PP_OK)
         goto cleanup;
     if (cli_output_commit(&out, &diag) != 0)
         goto cleanup;
-    if (!opt.quiet)
+    if (!opt.common.quiet)
         fprintf(stderr, "%s: %zu items, %zu segment levels\n", cli_program(),
                 cb->n_items, view.n_slots - 1);
     status = EXIT_OK;

@@ -2,11 +2,11 @@
  * and its codebook and writes every table as CSV, Markdown and LaTeX into
  * one folder, published whole (stages/table/); this file only reads the
  * command line, opens the inputs and reports. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "cli_options.h"
 #include "codebook.h"
 #include "results_read.h"
 #include "table_check.h"
@@ -14,8 +14,7 @@
 #include "table_outdir.h"
 
 typedef struct {
-    const char *out_dir;        /* -o */
-    int quiet;                  /* -q */
+    cli_common common;          /* -o: the folder, -q */
     const char *codebook_path;
     const char *results_path;   /* "-" = standard input */
 } table_options;
@@ -54,38 +53,22 @@ static void print_help(FILE *out)
 
 static void parse_options(int argc, char **argv, table_options *opt)
 {
-    static const struct option long_options[] = {
-        {"output", required_argument, NULL, 'o'},
-        {"quiet", no_argument, NULL, 'q'},
-        {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},
-        {NULL, 0, NULL, 0},
-    };
     memset(opt, 0, sizeof *opt);
-    opt->out_dir = "tables";
-    int c;
-    while ((c = getopt_long(argc, argv, "o:qhV", long_options, NULL)) != -1) {
-        switch (c) {
-        case 'o': opt->out_dir = optarg; break;
-        case 'q': opt->quiet = 1; break;
-        case 'h': print_help(stdout); exit(EXIT_OK);
-        case 'V': cli_print_version(stdout); exit(EXIT_OK);
-        default:  cli_usage_error("unknown option or missing value");
-        }
-    }
-    if (argc - optind != 2)
-        cli_usage_error("expected two names, SURVEY.ini and RESULTS.json; got %d", argc - optind);
-    if (opt->out_dir[0] == '\0')
+    opt->common.output = "tables";
+    int first = cli_parse_options(argc, argv, &opt->common, print_help,
+                                  NULL, NULL, NULL, NULL);
+    if (argc - first != 2)
+        cli_usage_error("expected two names, SURVEY.ini and RESULTS.json; got %d", argc - first);
+    if (opt->common.output[0] == '\0')
         cli_usage_error("-o needs a folder name");
-    opt->codebook_path = argv[optind];
-    opt->results_path = argv[optind + 1];
+    opt->codebook_path = argv[first];
+    opt->results_path = argv[first + 1];
 }
 
 int main(int argc, char **argv)
 {
     table_options opt;
     pp_diag diag;
-    FILE *results_file = NULL;
     pp_codebook *cb = NULL;
     json_t *results = NULL;
     pp_outdir out = {0};
@@ -94,33 +77,29 @@ int main(int argc, char **argv)
     cli_set_program(argv[0]);
     parse_options(argc, argv, &opt);
     pp_diag_clear(&diag);
-    const char *results_name = strcmp(opt.results_path, "-") ? opt.results_path
-                                                               : "standard input";
+    const char *results_name = cli_input_name(opt.results_path);
 
     if ((cb = cli_load_codebook(opt.codebook_path, &diag)) == NULL)
         goto cleanup;
-    if ((results_file = cli_open_input(opt.results_path, &diag)) == NULL)
-        goto cleanup;
-    if ((results = pp_results_load(results_file, results_name, &diag)) == NULL)
+    if ((results = cli_load_results(opt.results_path, &diag)) == NULL)
         goto cleanup;
     if (pp_table_check(results, cb, results_name, &diag) != PP_OK)
         goto cleanup;
-    if (pp_outdir_begin(&out, opt.out_dir, &diag) != 0)
+    if (pp_outdir_begin(&out, opt.common.output, &diag) != 0)
         goto cleanup;
     if (pp_table_write_all(&out, results, &diag) != PP_OK)
         goto cleanup;
     size_t files = out.files;
     if (pp_outdir_publish(&out, &diag) != 0)
         goto cleanup;
-    if (!opt.quiet)
+    if (!opt.common.quiet)
         fprintf(stderr, "%s: %zu files for %zu items in %s\n", cli_program(), files,
-                cb->n_items, opt.out_dir);
+                cb->n_items, opt.common.output);
     ok = 1;
 
 cleanup:
     pp_outdir_abort(&out);
     json_decref(results);
     pp_codebook_free(cb);
-    cli_close_input(results_file);
     return cli_finish(ok, &diag, "the tables");
 }

@@ -1,18 +1,17 @@
 /* prepost-tally: the command line of the tally stage. Counts a records
  * stream into a tally (pipeline/tally.h, tally_records.c); this file only
  * reads the command line, opens the files and reports. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "cli_options.h"
 #include "codebook.h"
 #include "source.h"
 #include "tally.h"
 
 typedef struct {
-    const char *out_path;       /* -o, "-" = standard output */
-    int quiet;                  /* -q */
+    cli_common common;          /* -o ("-" = standard output), -q */
     const char *codebook_path;
     const char *records_path;   /* "-" = standard input */
 } tally_options;
@@ -46,32 +45,17 @@ static void print_help(FILE *out)
 
 static void parse_options(int argc, char **argv, tally_options *opt)
 {
-    static const struct option long_options[] = {
-        {"output", required_argument, NULL, 'o'},
-        {"quiet", no_argument, NULL, 'q'},
-        {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},
-        {NULL, 0, NULL, 0},
-    };
     memset(opt, 0, sizeof *opt);
-    opt->out_path = "-";
+    opt->common.output = "-";
     opt->records_path = "-";
-    int c;
-    while ((c = getopt_long(argc, argv, "o:qhV", long_options, NULL)) != -1) {
-        switch (c) {
-        case 'o': opt->out_path = optarg; break;
-        case 'q': opt->quiet = 1; break;
-        case 'h': print_help(stdout); exit(EXIT_OK);
-        case 'V': cli_print_version(stdout); exit(EXIT_OK);
-        default:  cli_usage_error("unknown option or missing value");
-        }
-    }
-    int left = argc - optind;
+    int first = cli_parse_options(argc, argv, &opt->common, print_help,
+                                  NULL, NULL, NULL, NULL);
+    int left = argc - first;
     if (left < 1 || left > 2)
         cli_usage_error("expected SURVEY.ini and at most one records file, got %d names", left);
-    opt->codebook_path = argv[optind];
+    opt->codebook_path = argv[first];
     if (left == 2)
-        opt->records_path = argv[optind + 1];
+        opt->records_path = argv[first + 1];
 }
 
 int main(int argc, char **argv)
@@ -94,8 +78,7 @@ int main(int argc, char **argv)
         goto cleanup;
     if ((records_file = cli_open_input(opt.records_path, &diag)) == NULL)
         goto cleanup;
-    records = pp_source_from_file(records_file,
-                                  strcmp(opt.records_path, "-") ? opt.records_path : "standard input");
+    records = pp_source_from_file(records_file, cli_input_name(opt.records_path));
     tally = pp_tally_new();
     if (records == NULL || tally == NULL) {
         pp_diag_set(&diag, PP_ERR_NOMEM, NULL, 0, NULL);
@@ -103,15 +86,15 @@ int main(int argc, char **argv)
     }
     if (pp_tally_records(tally, cb, records, &respondents, &diag) != PP_OK)
         goto cleanup;
-    if (cli_output_open(&out, opt.out_path, &diag) != 0)
+    if (cli_output_open(&out, opt.common.output, &diag) != 0)
         goto cleanup;
     if (pp_tally_write(tally, out.file) != 0) {
-        pp_diag_set(&diag, PP_ERR_WRITE, opt.out_path, 0, "the tally could not be written");
+        pp_diag_set(&diag, PP_ERR_WRITE, opt.common.output, 0, "the tally could not be written");
         goto cleanup;
     }
     if (cli_output_commit(&out, &diag) != 0)
         goto cleanup;
-    if (!opt.quiet)
+    if (!opt.common.quiet)
         fprintf(stderr, "%s: %ld respondents counted\n", cli_program(), respondents);
     status = EXIT_OK;
 

@@ -2,18 +2,17 @@
  * two-wave panel's before and after exports on the respondent id (the
  * work is done by pp_pair, pipeline/pair.c); this file only reads the
  * command line, opens the files and reports. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "cli_options.h"
 #include "pair.h"
 #include "source.h"
 
 typedef struct {
-    const char *out_path;           /* -o, "-" = standard output */
+    cli_common common;              /* -o ("-" = standard output), -q */
     const char *unmatched_path;     /* -u, NULL = no list */
-    int quiet;                      /* -q */
     const char *before_path;
     const char *after_path;
 } pair_options;
@@ -49,47 +48,34 @@ static void print_help(FILE *out)
         cli_program(), cli_program());
 }
 
+/* -u, the one option of pair's own. */
+static void own_option(int option, const char *value, void *stage)
+{
+    (void)option;
+    ((pair_options *)stage)->unmatched_path = value;
+}
+
 static void parse_options(int argc, char **argv, pair_options *opt)
 {
-    static const struct option long_options[] = {
-        {"output", required_argument, NULL, 'o'},
+    static const struct option own[] = {
         {"unmatched", required_argument, NULL, 'u'},
-        {"quiet", no_argument, NULL, 'q'},
-        {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
     memset(opt, 0, sizeof *opt);
-    opt->out_path = "-";
-    int c;
-    opterr = 0;                     /* our own message below says what to do */
-    while ((c = getopt_long(argc, argv, "o:u:qhV", long_options, NULL)) != -1) {
-        switch (c) {
-        case 'o': opt->out_path = optarg; break;
-        case 'u': opt->unmatched_path = optarg; break;
-        case 'q': opt->quiet = 1; break;
-        case 'h': print_help(stdout); exit(EXIT_OK);
-        case 'V': cli_print_version(stdout); exit(EXIT_OK);
-        default:  cli_usage_error("unknown option, or an option without its value: %s",
-                                  argv[optind - 1]);
-        }
-    }
-    if (argc - optind != 2)
+    opt->common.output = "-";
+    int first = cli_parse_options(argc, argv, &opt->common, print_help,
+                                  "u:", own, own_option, opt);
+    if (argc - first != 2)
         cli_usage_error("expected two records files, BEFORE and AFTER, got %d",
-                        argc - optind);
-    opt->before_path = argv[optind];
-    opt->after_path = argv[optind + 1];
+                        argc - first);
+    opt->before_path = argv[first];
+    opt->after_path = argv[first + 1];
     if (strcmp(opt->before_path, "-") == 0 && strcmp(opt->after_path, "-") == 0)
         cli_usage_error("only one of BEFORE and AFTER can be '-' (standard input)");
     if (opt->unmatched_path && strcmp(opt->unmatched_path, "-") == 0
-        && strcmp(opt->out_path, "-") == 0)
+        && strcmp(opt->common.output, "-") == 0)
         cli_usage_error("-u - and the records would both go to standard output; "
                         "give -o a file");
-}
-
-static const char *display_name(const char *path)
-{
-    return strcmp(path, "-") == 0 ? "standard input" : path;
 }
 
 int main(int argc, char **argv)
@@ -111,13 +97,13 @@ int main(int argc, char **argv)
         after_file = cli_open_input(opt.after_path, &diag);
     if (after_file == NULL)
         goto cleanup;
-    before = pp_source_from_file(before_file, display_name(opt.before_path));
-    after = pp_source_from_file(after_file, display_name(opt.after_path));
+    before = pp_source_from_file(before_file, cli_input_name(opt.before_path));
+    after = pp_source_from_file(after_file, cli_input_name(opt.after_path));
     if (before == NULL || after == NULL) {
         pp_diag_set(&diag, PP_ERR_NOMEM, NULL, 0, NULL);
         goto cleanup;
     }
-    if (cli_output_open(&out, opt.out_path, &diag) != 0)
+    if (cli_output_open(&out, opt.common.output, &diag) != 0)
         goto cleanup;
     if (opt.unmatched_path && cli_output_open(&unmatched, opt.unmatched_path, &diag) != 0)
         goto cleanup;
@@ -127,17 +113,12 @@ int main(int argc, char **argv)
         goto cleanup;
     if (opt.unmatched_path && cli_output_commit(&unmatched, &diag) != 0)
         goto cleanup;
-    if (!opt.quiet)
+    if (!opt.common.quiet)
         pp_pair_summary_print(&summary, stderr);
     status = EXIT_OK;
 
 cleanup:
-    if (status != EXIT_OK) {
-        if (diag.code == PP_OK)
-            pp_diag_set(&diag, PP_ERR_INTERNAL, NULL, 0, "the pairing stopped without a reason");
-        pp_diag_print(&diag, cli_program(), stderr);
-        status = pp_error_exit_status(diag.code);
-    }
+    status = cli_finish(status == EXIT_OK, &diag, "the pairing");
     cli_output_abort(&out);
     cli_output_abort(&unmatched);
     if (before != NULL)

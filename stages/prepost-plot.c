@@ -1,20 +1,19 @@
 /* prepost-plot: the command line of the plot stage. Reads the codebook and
  * results.json and draws every chart with gnuplot (stages/plot/plot_run.h);
  * this file only reads the command line, opens the files and reports. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "cli_options.h"
 #include "codebook.h"
 #include "plot_run.h"
 #include "plot_templates.h"
 #include "results_read.h"
 
 typedef struct {
-    const char *out_dir;        /* -o */
+    cli_common common;          /* -o: the folder, -q */
     const char *templates;      /* -t, NULL: looked for */
-    int quiet;                  /* -q */
     const char *codebook_path;
     const char *results_path;   /* "-" = standard input */
 } plot_options;
@@ -56,52 +55,35 @@ static void print_help(FILE *out)
         cli_program(), cli_program());
 }
 
+/* -t, the one option of plot's own. */
+static void own_option(int option, const char *value, void *stage)
+{
+    (void)option;
+    ((plot_options *)stage)->templates = value;
+}
+
 static void parse_options(int argc, char **argv, plot_options *opt)
 {
-    static const struct option long_options[] = {
-        {"output", required_argument, NULL, 'o'},
+    static const struct option own[] = {
         {"templates", required_argument, NULL, 't'},
-        {"quiet", no_argument, NULL, 'q'},
-        {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
     memset(opt, 0, sizeof *opt);
-    opt->out_dir = ".";
-    int c;
-    while ((c = getopt_long(argc, argv, "o:t:qhV", long_options, NULL)) != -1) {
-        switch (c) {
-        case 'o': opt->out_dir = optarg; break;
-        case 't': opt->templates = optarg; break;
-        case 'q': opt->quiet = 1; break;
-        case 'h': print_help(stdout); exit(EXIT_OK);
-        case 'V': cli_print_version(stdout); exit(EXIT_OK);
-        default:  cli_usage_error("unknown option or missing value");
-        }
-    }
-    if (argc - optind != 2)
-        cli_usage_error("expected SURVEY.ini and RESULTS.json, got %d names", argc - optind);
-    if (*opt->out_dir == '\0')
+    opt->common.output = ".";
+    int first = cli_parse_options(argc, argv, &opt->common, print_help,
+                                  "t:", own, own_option, opt);
+    if (argc - first != 2)
+        cli_usage_error("expected SURVEY.ini and RESULTS.json, got %d names", argc - first);
+    if (*opt->common.output == '\0')
         cli_usage_error("the output directory (-o) is empty");
-    opt->codebook_path = argv[optind];
-    opt->results_path = argv[optind + 1];
-}
-
-static json_t *read_results(const char *path, pp_diag *diag)
-{
-    FILE *in = cli_open_input(path, diag);
-    if (in == NULL)
-        return NULL;
-    json_t *results = pp_results_load(in, strcmp(path, "-") ? path : "standard input", diag);
-    cli_close_input(in);
-    return results;
+    opt->codebook_path = argv[first];
+    opt->results_path = argv[first + 1];
 }
 
 int main(int argc, char **argv)
 {
     plot_options opt;
     pp_diag diag;
-    FILE *codebook_file = NULL;
     pp_codebook *cb = NULL;
     json_t *results = NULL;
     char *templates = NULL;
@@ -112,33 +94,24 @@ int main(int argc, char **argv)
     parse_options(argc, argv, &opt);
     pp_diag_clear(&diag);
 
-    if ((codebook_file = cli_open_input(opt.codebook_path, &diag)) == NULL)
+    if ((cb = cli_load_codebook(opt.codebook_path, &diag)) == NULL)
         goto cleanup;
-    if ((cb = pp_codebook_read(codebook_file, opt.codebook_path, &diag)) == NULL)
-        goto cleanup;
-    if ((results = read_results(opt.results_path, &diag)) == NULL)
+    if ((results = cli_load_results(opt.results_path, &diag)) == NULL)
         goto cleanup;
     if ((templates = plot_templates_find(opt.templates, &diag)) == NULL)
         goto cleanup;
-    plot_job job = {cb, results, strcmp(opt.results_path, "-") ? opt.results_path
-                                                              : "standard input",
-                    templates, opt.out_dir};
+    plot_job job = {cb, results, cli_input_name(opt.results_path), templates,
+                    opt.common.output};
     if (plot_run(&job, &n_charts, &diag) != PP_OK)
         goto cleanup;
-    if (!opt.quiet)
-        fprintf(stderr, "%s: %zu charts in %s\n", cli_program(), n_charts, opt.out_dir);
+    if (!opt.common.quiet)
+        fprintf(stderr, "%s: %zu charts in %s\n", cli_program(), n_charts, opt.common.output);
     status = EXIT_OK;
 
 cleanup:
-    if (status != EXIT_OK) {
-        if (diag.code == PP_OK)
-            pp_diag_set(&diag, PP_ERR_INTERNAL, NULL, 0, "the charts stopped without a reason");
-        pp_diag_print(&diag, cli_program(), stderr);
-        status = pp_error_exit_status(diag.code);
-    }
+    status = cli_finish(status == EXIT_OK, &diag, "the charts");
     free(templates);
     json_decref(results);
     pp_codebook_free(cb);
-    cli_close_input(codebook_file);
     return status;
 }

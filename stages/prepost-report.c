@@ -3,23 +3,22 @@
  * dashboard, one static index.html (stages/report/); this file only reads
  * the command line, opens the files and reports. */
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "cli.h"
+#include "cli_options.h"
 #include "codebook.h"
 #include "report.h"
 #include "results_read.h"
 
 typedef struct {
-    const char *out_path;       /* -o, "-" = standard output */
+    cli_common common;          /* -o ("-" = standard output), -q */
     const char *plots_dir;      /* --plots, default <output dir>/plots */
     const char *tables_dir;     /* --tables, default <output dir>/tables */
     const char *rejects_path;   /* --rejects, NULL = none */
-    int quiet;
     const char *codebook_path;
     const char *results_path;
 } report_options;
@@ -58,49 +57,45 @@ static void print_help(FILE *out)
         cli_program(), cli_program());
 }
 
+/* --plots, --tables and --rejects, report's own options. */
+static void own_option(int option, const char *value, void *stage)
+{
+    report_options *opt = stage;
+    switch (option) {
+    case 'p': opt->plots_dir = value; break;
+    case 't': opt->tables_dir = value; break;
+    case 'r': opt->rejects_path = value; break;
+    }
+}
+
 static void parse_options(int argc, char **argv, report_options *opt)
 {
-    static const struct option long_options[] = {
-        {"output", required_argument, NULL, 'o'},
+    static const struct option own[] = {
         {"plots", required_argument, NULL, 'p'},
         {"tables", required_argument, NULL, 't'},
         {"rejects", required_argument, NULL, 'r'},
-        {"quiet", no_argument, NULL, 'q'},
-        {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
     memset(opt, 0, sizeof *opt);
-    opt->out_path = "index.html";
-    int c;
-    while ((c = getopt_long(argc, argv, "o:p:t:r:qhV", long_options, NULL)) != -1) {
-        switch (c) {
-        case 'o': opt->out_path = optarg; break;
-        case 'p': opt->plots_dir = optarg; break;
-        case 't': opt->tables_dir = optarg; break;
-        case 'r': opt->rejects_path = optarg; break;
-        case 'q': opt->quiet = 1; break;
-        case 'h': print_help(stdout); exit(EXIT_OK);
-        case 'V': cli_print_version(stdout); exit(EXIT_OK);
-        default:  cli_usage_error("unknown option or missing value");
-        }
-    }
-    if (argc - optind != 2)
-        cli_usage_error("expected SURVEY.ini and RESULTS.json, got %d names", argc - optind);
-    opt->codebook_path = argv[optind];
-    opt->results_path = argv[optind + 1];
+    opt->common.output = "index.html";
+    int first = cli_parse_options(argc, argv, &opt->common, print_help,
+                                  "p:t:r:", own, own_option, opt);
+    if (argc - first != 2)
+        cli_usage_error("expected SURVEY.ini and RESULTS.json, got %d names", argc - first);
+    opt->codebook_path = argv[first];
+    opt->results_path = argv[first + 1];
 }
 
 /* The output's directory and its plots/ and tables/ (PATH_MAX + 8 bytes),
  * the defaults of --plots and --tables. */
 static void directories(const report_options *opt, char *out_dir, char *plots, char *tables)
 {
-    const char *slash = strcmp(opt->out_path, "-") ? strrchr(opt->out_path, '/') : NULL;
+    const char *slash = strcmp(opt->common.output, "-") ? strrchr(opt->common.output, '/') : NULL;
     if (slash == NULL)
         snprintf(out_dir, PATH_MAX, ".");
     else
-        snprintf(out_dir, PATH_MAX, "%.*s", (int)(slash - opt->out_path + (slash == opt->out_path)),
-                 opt->out_path);
+        snprintf(out_dir, PATH_MAX, "%.*s", (int)(slash - opt->common.output + (slash == opt->common.output)),
+                 opt->common.output);
     snprintf(plots, PATH_MAX + 8, "%s/plots", out_dir);
     snprintf(tables, PATH_MAX + 8, "%s/tables", out_dir);
 }
@@ -122,16 +117,6 @@ static const char *source_date(char *buf, size_t cap)
     return buf;
 }
 
-static json_t *load_results(const char *path, pp_diag *diag)
-{
-    FILE *in = cli_open_input(path, diag);
-    if (in == NULL)
-        return NULL;
-    json_t *results = pp_results_load(in, strcmp(path, "-") ? path : "standard input", diag);
-    cli_close_input(in);
-    return results;
-}
-
 /* The results must be of this codebook's survey. */
 static int check_same_survey(json_t *results, const pp_codebook *cb, const char *path, pp_diag *diag)
 {
@@ -149,7 +134,6 @@ int main(int argc, char **argv)
     report_options opt;
     pp_diag diag;
     cli_output out = {0};
-    FILE *codebook_file = NULL;
     pp_codebook *cb = NULL;
     json_t *results = NULL;
     rejects_summary rejects = {0};
@@ -167,11 +151,9 @@ int main(int argc, char **argv)
         .rejects_name = opt.rejects_path, .h = 2,
     };
 
-    if ((codebook_file = cli_open_input(opt.codebook_path, &diag)) == NULL)
+    if ((cb = cli_load_codebook(opt.codebook_path, &diag)) == NULL)
         goto cleanup;
-    if ((cb = pp_codebook_read(codebook_file, opt.codebook_path, &diag)) == NULL)
-        goto cleanup;
-    if ((results = load_results(opt.results_path, &diag)) == NULL)
+    if ((results = cli_load_results(opt.results_path, &diag)) == NULL)
         goto cleanup;
     if (check_same_survey(results, cb, opt.results_path, &diag) != 0)
         goto cleanup;
@@ -180,34 +162,28 @@ int main(int argc, char **argv)
             goto cleanup;
         r.rejects = &rejects;
     }
-    if (cli_output_open(&out, opt.out_path, &diag) != 0)
+    if (cli_output_open(&out, opt.common.output, &diag) != 0)
         goto cleanup;
     r.out = out.file;
     r.results = results;
     r.min_base = cb->min_base;
     if (report_page(&r) != 0) {
-        pp_diag_set(&diag, PP_ERR_WRITE, opt.out_path, 0, "the page could not be written");
+        pp_diag_set(&diag, PP_ERR_WRITE, opt.common.output, 0, "the page could not be written");
         goto cleanup;
     }
     if (cli_output_commit(&out, &diag) != 0)
         goto cleanup;
-    if (!opt.quiet)
+    if (!opt.common.quiet)
         fprintf(stderr, "%s: a page of %zu items written to %s\n", cli_program(),
                 json_array_size(json_object_get(results, "items")),
-                strcmp(opt.out_path, "-") ? opt.out_path : "standard output");
+                strcmp(opt.common.output, "-") ? opt.common.output : "standard output");
     status = EXIT_OK;
 
 cleanup:
-    if (status != EXIT_OK) {
-        if (diag.code == PP_OK)
-            pp_diag_set(&diag, PP_ERR_INTERNAL, NULL, 0, "the report stopped without a reason");
-        pp_diag_print(&diag, cli_program(), stderr);
-        status = pp_error_exit_status(diag.code);
-    }
+    status = cli_finish(status == EXIT_OK, &diag, "the report");
     cli_output_abort(&out);
     rejects_summary_free(&rejects);
     json_decref(results);
     pp_codebook_free(cb);
-    cli_close_input(codebook_file);
     return status;
 }

@@ -2,22 +2,21 @@
  * records (labels turned into codes) and, with -r, the rejected rows with
  * their reasons. The command line only; the work is pp_ingest (ingest.h). */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "cli_options.h"
 #include "codebook.h"
 #include "ingest.h"
 #include "source.h"
 
 typedef struct {
-    const char *records_path;   /* "-" = stdout */
+    cli_common common;          /* -o, the records ("-" = stdout), -q */
     const char *rejects_path;   /* NULL = rejected rows are counted, not saved */
     const char *wave_name;      /* NULL, "before" or "after" */
     long rows_before;           /* --rows-before: this export is a part (shard) */
-    int quiet;
     const char *codebook_path;
     const char *export_path;    /* NULL = the codebook's export */
 } options;
@@ -71,52 +70,39 @@ static long parse_rows_before(const char *text)
     return n;
 }
 
+/* -r, --wave and --rows-before, ingest's own options. */
+static void own_option(int option, const char *value, void *stage)
+{
+    options *opt = stage;
+    switch (option) {
+    case 'r': opt->rejects_path = value; break;
+    case 'w': opt->wave_name = value; break;
+    case 'R': opt->rows_before = parse_rows_before(value); break;
+    }
+}
+
 static void parse_options(int argc, char **argv, options *opt)
 {
-    static const struct option long_options[] = {
+    static const struct option own[] = {
         {"wave", required_argument, NULL, 'w'},
         {"rows-before", required_argument, NULL, 'R'},
-        {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
     memset(opt, 0, sizeof *opt);
-    opt->records_path = "-";
-    int c;
-    while ((c = getopt_long(argc, argv, "o:r:qhV", long_options, NULL)) != -1) {
-        switch (c) {
-        case 'o': opt->records_path = optarg; break;
-        case 'r': opt->rejects_path = optarg; break;
-        case 'w': opt->wave_name = optarg; break;
-        case 'R': opt->rows_before = parse_rows_before(optarg); break;
-        case 'q': opt->quiet = 1; break;
-        case 'h': usage(stdout); exit(EXIT_OK);
-        case 'V': cli_print_version(stdout); exit(EXIT_OK);
-        default: cli_usage_error("unknown option");
-        }
-    }
-    if (argc - optind < 1 || argc - optind > 2)
+    opt->common.output = "-";
+    int first = cli_parse_options(argc, argv, &opt->common, usage, "r:", own, own_option, opt);
+    if (argc - first < 1 || argc - first > 2)
         cli_usage_error("give the codebook, and optionally the export to read");
-    opt->codebook_path = argv[optind];
-    opt->export_path = argc - optind == 2 ? argv[optind + 1] : NULL;
+    opt->codebook_path = argv[first];
+    opt->export_path = argc - first == 2 ? argv[first + 1] : NULL;
     if (opt->wave_name && strcmp(opt->wave_name, "before") != 0
         && strcmp(opt->wave_name, "after") != 0)
         cli_usage_error("--wave is before or after, not '%s'", opt->wave_name);
     if (opt->rejects_path && strcmp(opt->rejects_path, "-") == 0
-        && strcmp(opt->records_path, "-") == 0)
+        && strcmp(opt->common.output, "-") == 0)
         cli_usage_error("records and rejects cannot both go to standard output: use -o or -r FILE");
     if (strcmp(opt->codebook_path, "-") == 0 && opt->export_path && strcmp(opt->export_path, "-") == 0)
         cli_usage_error("the codebook and the export cannot both be standard input");
-}
-
-static pp_codebook *read_codebook(const char *path, pp_diag *diag)
-{
-    FILE *in = cli_open_input(path, diag);
-    if (in == NULL)
-        return NULL;
-    pp_codebook *cb = pp_codebook_read(in, path, diag);
-    cli_close_input(in);
-    return cb;
 }
 
 /* Which wave the export is, checked against the codebook. 0, or -1 with
@@ -187,7 +173,7 @@ static int run(const options *opt)
     int rejects_open = 0;
     const char *export_name = NULL;
 
-    pp_codebook *cb = read_codebook(opt->codebook_path, &diag);
+    pp_codebook *cb = cli_load_codebook(opt->codebook_path, &diag);
     if (cb == NULL || wave_of(cb, opt, &wave, &diag) != 0)
         goto cleanup;
     export_path = export_path_of(cb, wave, opt, &diag);
@@ -196,13 +182,13 @@ static int run(const options *opt)
     export_in = cli_open_input(export_path, &diag);
     if (export_in == NULL)
         goto cleanup;
-    export_name = strcmp(export_path, "-") == 0 ? "standard input" : export_path;
+    export_name = cli_input_name(export_path);
     source = pp_source_from_file(export_in, export_name);
     if (source == NULL) {
         pp_diag_set(&diag, PP_ERR_NOMEM, NULL, 0, NULL);
         goto cleanup;
     }
-    if (cli_output_open(&records, opt->records_path, &diag) != 0)
+    if (cli_output_open(&records, opt->common.output, &diag) != 0)
         goto cleanup;
     if (opt->rejects_path != NULL) {
         if (cli_output_open(&rejects, opt->rejects_path, &diag) != 0)
@@ -216,7 +202,7 @@ static int run(const options *opt)
         goto cleanup;
     if (rejects_open && cli_output_commit(&rejects, &diag) != 0)
         goto cleanup;
-    if (!opt->quiet)
+    if (!opt->common.quiet)
         print_summary(export_name, &summary, rejects_open);
 
 cleanup:
@@ -228,10 +214,7 @@ cleanup:
     free(export_path);
     if (cb != NULL)
         pp_codebook_free(cb);
-    if (diag.code == PP_OK)
-        return EXIT_OK;
-    pp_diag_print(&diag, cli_program(), stderr);
-    return pp_error_exit_status(diag.code);
+    return cli_finish(diag.code == PP_OK, &diag, "the ingest");
 }
 
 int main(int argc, char **argv)

@@ -7,6 +7,7 @@
  * once the buffer is as long as the longest line. A CR right before the LF
  * is dropped, so a file saved with Windows line ends still reads; writers
  * never produce one (a CR in a field is written `\r`). */
+#define _GNU_SOURCE             /* fwrite_unlocked: a row is written under one lock */
 #include "records.h"
 
 #include <ctype.h>
@@ -59,32 +60,46 @@ size_t pp_records_escape(const char *s, size_t len, char *out)
     return n;
 }
 
-int pp_records_write_field(FILE *out, const char *s, size_t len)
+/* Writes one escaped field; the caller holds out's lock (flockfile). */
+static void write_field_locked(FILE *out, const char *s, size_t len)
 {
     size_t run_start = 0;
     for (size_t i = 0; i < len; i++) {
         char letter = escape_letter((unsigned char)s[i]);
         if (letter == 0)
             continue;
-        fwrite(s + run_start, 1, i - run_start, out);
-        putc('\\', out);
-        putc(letter, out);
+        fwrite_unlocked(s + run_start, 1, i - run_start, out);
+        putc_unlocked('\\', out);
+        putc_unlocked(letter, out);
         run_start = i + 1;
     }
-    fwrite(s + run_start, 1, len - run_start, out);
-    return ferror(out) ? -1 : 0;
+    fwrite_unlocked(s + run_start, 1, len - run_start, out);
 }
 
+int pp_records_write_field(FILE *out, const char *s, size_t len)
+{
+    flockfile(out);
+    write_field_locked(out, s, len);
+    int failed = ferror_unlocked(out);
+    funlockfile(out);
+    return failed ? -1 : 0;
+}
+
+/* Called once per respondent: one lock for the row, not one per call to
+ * stdio (locking per call cost ingest about 7% of its CPU time). */
 int pp_records_write_row(FILE *out, const char *const *fields,
                          const size_t *lengths, size_t n_fields)
 {
+    flockfile(out);
     for (size_t i = 0; i < n_fields; i++) {
         if (i > 0)
-            putc('\t', out);
-        pp_records_write_field(out, fields[i], lengths[i]);
+            putc_unlocked('\t', out);
+        write_field_locked(out, fields[i], lengths[i]);
     }
-    putc('\n', out);
-    return ferror(out) ? -1 : 0;
+    putc_unlocked('\n', out);
+    int failed = ferror_unlocked(out);
+    funlockfile(out);
+    return failed ? -1 : 0;
 }
 
 int pp_records_write_header(FILE *out, const pp_strings *columns)

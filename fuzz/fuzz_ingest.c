@@ -13,6 +13,7 @@
 #include "codebook.h"
 #include "ingest.h"
 #include "source.h"
+#include "tally.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -98,6 +99,28 @@ static const struct {
     {panel_ini, sizeof panel_ini - 1, PP_WAVE_AFTER},
 };
 
+/* What ingest writes, tally must read: every kept respondent, no error. */
+static void check_tally(const pp_codebook *cb, const char *records, size_t len, long kept)
+{
+    pp_diag diag;
+    pp_diag_clear(&diag);
+    long respondents = -1;
+    pp_tally *t = pp_tally_new();
+    pp_source *src = pp_source_from_buffer(records, len, "fuzz.records");
+    if (t != NULL && src != NULL) {
+        if (pp_tally_records(t, cb, src, &respondents, &diag) != PP_OK) {
+            pp_diag_print(&diag, "fuzz_ingest: tally of the ingested records", stderr);
+            abort();
+        }
+        if (respondents != kept) {
+            fprintf(stderr, "fuzz_ingest: %ld records kept but %ld tallied\n", kept, respondents);
+            abort();
+        }
+    }
+    pp_source_free(src);
+    pp_tally_free(t);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1)
@@ -121,11 +144,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         memset(&summary, 0, sizeof summary);
         pp_diag_clear(&diag);
         if (pp_ingest(cb, choices[pick].wave, src, records_out, rejects_out,
-                      &summary, &diag) == PP_OK
-            && summary.rows != summary.kept + summary.rejected) {
-            fprintf(stderr, "fuzz_ingest: %ld rows read but %ld kept and %ld rejected\n",
-                    summary.rows, summary.kept, summary.rejected);
-            abort();
+                      &summary, &diag) == PP_OK) {
+            if (summary.rows != summary.kept + summary.rejected) {
+                fprintf(stderr, "fuzz_ingest: %ld rows read but %ld kept and %ld rejected\n",
+                        summary.rows, summary.kept, summary.rejected);
+                abort();
+            }
+            if (choices[pick].wave == PP_WAVE_BOTH && fflush(records_out) == 0)
+                check_tally(cb, records, records_len, summary.kept);
         }
     }
     if (records_out != NULL)

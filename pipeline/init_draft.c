@@ -1,0 +1,493 @@
+/* init_draft.c: roles for the columns of an export and the draft codebook
+ * that names them (init_draft.h). */
+#include "init_draft.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "init_scales.h"
+#include "label.h"
+
+#define MAX_SEGMENT_LEVELS 12
+#define MAX_SCALES 32
+
+typedef enum { ROLE_TEXT, ROLE_ID, ROLE_META, ROLE_EMPTY, ROLE_RATING,
+               ROLE_SEGMENT, ROLE_TICK, ROLE_DONE } role;
+
+typedef struct {
+    const pp_known_scale *known;    /* or NULL: a statistical file's labels */
+    const pp_init_column *labelled; /* the column whose labels it is */
+    char name[40];
+    unsigned missing_seen;          /* bit per pp_init_missing_rank */
+} draft_scale;
+
+typedef struct {
+    const pp_init_profile *p;
+    role *roles;
+    int *scale_of;                  /* rating: index into scales */
+    draft_scale scales[MAX_SCALES];
+    size_t n_scales;
+    pp_strings ids;                 /* ids given, to keep them unique */
+    FILE *out;
+} draft;
+
+static const char *const id_names[] = {"Respondent ID", "ResponseId", "Response ID",
+                                       "RespondentID", "respondent_id", "id", NULL};
+static const char *const meta_names[] = {
+    "Collector ID", "Start Date", "End Date", "IP Address", "Email Address", "First Name",
+    "Last Name", "Custom Data", "Custom Data 1", "StartDate", "EndDate", "Status",
+    "IPAddress", "Progress", "Duration (in seconds)", "Finished", "RecordedDate",
+    "RecipientLastName", "RecipientFirstName", "RecipientEmail", "ExternalReference",
+    "ExternalDataReference", "LocationLatitude", "LocationLongitude",
+    "DistributionChannel", "UserLanguage", "Timestamp", NULL};
+
+static int listed(const char *const *names, const char *s)
+{
+    for (; *names; names++)
+        if (pp_label_equal(*names, strlen(*names), s, strlen(s)))
+            return 1;
+    return 0;
+}
+
+/* A text the INI format can carry as a value, as it is. */
+static int safe_value(const char *s)
+{
+    return s[0] != '\0' && !isspace((unsigned char)s[0]) && strpbrk(s, "|;\r\n#") == NULL;
+}
+
+static void column_ref(const draft *d, size_t i, char *buf, size_t cap)
+{
+    const pp_init_column *c = &d->p->cols[i];
+    if (c->ambiguous || !safe_value(c->name))
+        snprintf(buf, cap, "#%zu", i + 1);
+    else
+        snprintf(buf, cap, "%s", c->name);
+}
+
+/* The part of a name after its group separator (" / ", " [", ": "), or
+ * NULL; *group_len gets the length of the group part. */
+static const char *sub_label(const char *name, size_t *group_len)
+{
+    const char *seps[] = {" / ", " [", ": "};
+    for (size_t s = 0; s < 3; s++) {
+        const char *at = NULL, *p = name;
+        while ((p = strstr(p, seps[s])) != NULL)
+            at = p++;
+        if (at != NULL && at[strlen(seps[s])] != '\0') {
+            *group_len = (size_t)(at - name);
+            return at + strlen(seps[s]);
+        }
+    }
+    return NULL;
+}
+
+/* ---- roles ---------------------------------------------------------------- */
+
+static int scale_for(draft *d, const pp_init_column *c)
+{
+    pp_strings substantive = {0};
+    const pp_strings *values = &c->values;
+    for (size_t i = 0; c->labels.count && i < c->labels.count; i++)
+        if (!c->label_missing[i])
+            pp_strings_push_str(&substantive, c->labels.items[i]);
+    if (c->labels.count)
+        values = &substantive;
+    const pp_known_scale *known = pp_init_scale_match(values);
+    if (known == NULL)
+        known = pp_init_scale_match(&c->values);
+    pp_strings_clear(&substantive);
+    if (known == NULL && (c->labels.count < 2 || c->overflow))
+        return -1;
+    for (size_t i = 0; known == NULL && i < c->labels.count; i++)
+        if (!safe_value(c->labels.items[i]))
+            return -1;                  /* a label the INI format cannot carry */
+    for (size_t s = 0; s < d->n_scales; s++)
+        if (known ? d->scales[s].known == known
+                  : d->scales[s].labelled && d->scales[s].labelled->labels.count == c->labels.count
+                    && memcmp(d->scales[s].labelled->label_missing, c->label_missing, c->labels.count) == 0
+                    && !strcmp(d->scales[s].labelled->labels.items[0], c->labels.items[0])
+                    && !strcmp(d->scales[s].labelled->labels.items[c->labels.count - 1],
+                               c->labels.items[c->labels.count - 1]))
+            return (int)s;
+    if (d->n_scales == MAX_SCALES)
+        return -1;
+    draft_scale *s = &d->scales[d->n_scales];
+    s->known = known;
+    s->labelled = known ? NULL : c;
+    snprintf(s->name, sizeof s->name, "%s", known ? known->name : "labels");
+    for (size_t t = 0; t < d->n_scales; t++)
+        if (strcmp(d->scales[t].name, s->name) == 0)
+            snprintf(s->name, sizeof s->name, "%s_%zu", known ? known->name : "labels",
+                     d->n_scales + 1);
+    return (int)d->n_scales++;
+}
+
+static void note_missing(draft *d, int s, const pp_init_column *c)
+{
+    for (size_t i = 0; i < c->values.count; i++) {
+        int rank = pp_init_missing_rank(c->values.items[i]);
+        if (rank >= 0)
+            d->scales[s].missing_seen |= 1u << rank;
+    }
+}
+
+/* A ticked box reads as its option, or as yes, 1, x, ticked, selected. */
+static int tick_values(const pp_init_column *c, const char *sub)
+{
+    static const char *const ticks[] = {"yes", "1", "x", "ticked", "selected",
+                                        "checked", "true", NULL};
+    if (c->values.count == 0 || c->values.count > 2 || c->overflow || c->labels.count)
+        return 0;
+    for (size_t i = 0; i < c->values.count; i++) {
+        const char *v = c->values.items[i];
+        if (!listed(ticks, v) && !pp_label_equal(v, strlen(v), sub, strlen(sub)))
+            return 0;
+    }
+    return 1;
+}
+
+static int is_tick(const pp_init_profile *p, size_t i)
+{
+    const pp_init_column *c = &p->cols[i];
+    size_t group, other_group;
+    const char *sub = sub_label(c->name, &group), *other_sub;
+    if (sub == NULL || !tick_values(c, sub))
+        return 0;
+    for (size_t j = 0; j < p->n_cols; j++) {
+        const pp_init_column *o = &p->cols[j];
+        if (j != i && (other_sub = sub_label(o->name, &other_group)) != NULL
+            && other_group == group && strncmp(o->name, c->name, group) == 0
+            && (o->answered == 0 || tick_values(o, other_sub)))
+            return 1;
+    }
+    return 0;
+}
+
+static void give_roles(draft *d)
+{
+    const pp_init_profile *p = d->p;
+    int have_id = 0;
+    for (size_t i = 0; i < p->n_cols; i++) {
+        const pp_init_column *c = &p->cols[i];
+        d->scale_of[i] = -1;
+        if (!have_id && listed(id_names, c->name) && !c->ambiguous)
+            d->roles[i] = ROLE_ID, have_id = 1;
+        else if (listed(meta_names, c->name))
+            d->roles[i] = ROLE_META;
+        else if (c->answered == 0 && !is_tick(p, i))
+            d->roles[i] = ROLE_EMPTY;
+        else if ((d->scale_of[i] = scale_for(d, c)) >= 0) {
+            d->roles[i] = ROLE_RATING;
+            note_missing(d, d->scale_of[i], c);
+        } else if (is_tick(p, i))
+            d->roles[i] = ROLE_TICK;
+        else if (!c->overflow && c->values.count <= MAX_SEGMENT_LEVELS
+                 && c->answered >= 2 * (long)c->values.count)
+            d->roles[i] = ROLE_SEGMENT;
+        else
+            d->roles[i] = ROLE_TEXT;
+    }
+}
+
+/* ---- names ------------------------------------------------------------ */
+
+/* An item or segment id from a text: lower-case words joined by '_'. */
+static void make_id(draft *d, const char *text, char *id, size_t cap)
+{
+    size_t n = 0;
+    for (const char *s = text; *s && n + 1 < cap && n < 28; s++) {
+        if (isalnum((unsigned char)*s))
+            id[n++] = (char)tolower((unsigned char)*s);
+        else if (n > 0 && id[n - 1] != '_')
+            id[n++] = '_';
+    }
+    if (n >= 28 && memchr(id, '_', n) != NULL)
+        while (n > 0 && id[n - 1] != '_')
+            n--;                                /* end on a whole word */
+    while (n > 0 && id[n - 1] == '_')
+        n--;
+    id[n] = '\0';
+    if (n == 0)
+        snprintf(id, cap, "item");
+    char base[32];
+    snprintf(base, sizeof base, "%.28s", id);
+    for (int k = 2; pp_strings_index(&d->ids, id) >= 0 && k < 10000; k++)
+        snprintf(id, cap, "%.28s_%d", base, k);
+    pp_strings_push_str(&d->ids, id);
+}
+
+/* "before" or "after" as a word of name: 1 or 2, with where it is. */
+static int wave_word(const char *name, size_t *at, size_t *len)
+{
+    for (const char *s = name; *s; s++) {
+        if (s != name && isalnum((unsigned char)s[-1]))
+            continue;
+        for (int w = 1; w <= 2; w++) {
+            const char *word = w == 1 ? "before" : "after";
+            size_t n = strlen(word);
+            if (strncasecmp(s, word, n) == 0 && !isalnum((unsigned char)s[n])) {
+                *at = (size_t)(s - name);
+                *len = n;
+                return w;
+            }
+        }
+    }
+    return 0;
+}
+
+/* The name without its wave word, normalised; NULL if it has none. */
+static char *stem(const char *name, int *wave)
+{
+    size_t at, len;
+    if ((*wave = wave_word(name, &at, &len)) == 0)
+        return NULL;
+    size_t total = strlen(name);
+    char *cut = malloc(total + 1);
+    if (cut == NULL)
+        return NULL;
+    memcpy(cut, name, at);
+    memcpy(cut + at, name + at + len, total - at - len + 1);
+    char *norm = pp_label_normalize(cut, strlen(cut));
+    free(cut);
+    return norm;
+}
+
+/* The question a paired column belongs to, for its title. */
+static void question_of(const pp_init_column *c, char *buf, size_t cap)
+{
+    const char *name = c->text[0] ? c->text : c->name;
+    size_t group, at, len;
+    if (sub_label(name, &group) != NULL && wave_word(name, &at, &len) && at > group)
+        snprintf(buf, cap, "%.*s", (int)group, name);
+    else if (wave_word(name, &at, &len)) {
+        size_t end = at;
+        while (end > 0 && strchr(" -_:([/", name[end - 1]))
+            end--;
+        snprintf(buf, cap, "%.*s", (int)end, name);
+    } else
+        snprintf(buf, cap, "%s", name);
+}
+
+/* ---- writing ------------------------------------------------------------ */
+
+/* "a | b | c" on one line: line breaks and other control characters in an
+ * item are written as spaces, so no item can start a line of its own. */
+static void write_list(FILE *out, const pp_strings *items, const unsigned char *skip, int want)
+{
+    const char *sep = "";
+    for (size_t i = 0; i < items->count; i++) {
+        if (skip != NULL && skip[i] != want)
+            continue;
+        fputs(sep, out);
+        for (const char *s = items->items[i]; *s; s++)
+            fputc(iscntrl((unsigned char)*s) ? ' ' : *s, out);
+        sep = " | ";
+    }
+}
+
+static void write_scale(const draft *d, const draft_scale *s)
+{
+    FILE *out = d->out;
+    fprintf(out, "\n[scale %s]\n", s->name);
+    if (s->known != NULL) {
+        fprintf(out, "levels  = ");
+        for (int k = 0; k < PP_KNOWN_MAX && s->known->levels[k]; k++)
+            fprintf(out, "%s%s", k ? " | " : "", s->known->levels[k]);
+        fprintf(out, "\ntop     = %s\nbottom  = %s\n", s->known->top, s->known->bottom);
+        const char *sep = "missing = ";
+        for (int r = 0; r < pp_init_missing_count(); r++)
+            if (s->missing_seen & (1u << r)) {
+                fprintf(out, "%s%s", sep, pp_init_missing_label(r));
+                sep = " | ";
+            }
+        if (sep[0] == ' ')
+            fputc('\n', out);
+        return;
+    }
+    const pp_init_column *c = s->labelled;
+    fprintf(out, "; check: the value labels of %s, in code order; is the first the worst?\n"
+            "; add top = and bottom = for the top and bottom boxes\nlevels  = ", c->name);
+    write_list(out, &c->labels, c->label_missing, 0);
+    fputc('\n', out);
+    if (memchr(c->label_missing, 1, c->labels.count)) {
+        fprintf(out, "missing = ");
+        write_list(out, &c->labels, c->label_missing, 1);
+        fputc('\n', out);
+    }
+}
+
+static void write_segment(draft *d, size_t i)
+{
+    const pp_init_column *c = &d->p->cols[i];
+    char id[48], ref[512];
+    make_id(d, c->text[0] ? c->text : c->name, id, sizeof id);
+    column_ref(d, i, ref, sizeof ref);
+    fprintf(d->out, "\n; check: a segment? %zu different answers: ", c->values.count);
+    write_list(d->out, &c->values, NULL, 0);
+    fprintf(d->out, "\n[segment %s]\ncolumn = %s\n", id, ref);
+}
+
+static void write_title(FILE *out, const char *title)
+{
+    if (safe_value(title))
+        fprintf(out, "title  = %s\n", title);
+}
+
+/* The after column paired with before column i, or -1. */
+static long partner(const draft *d, size_t i)
+{
+    int wave, other_wave;
+    char *mine = stem(d->p->cols[i].name, &wave);
+    long found = -1;
+    for (size_t j = 0; mine && wave == 1 && j < d->p->n_cols && found < 0; j++) {
+        if (d->roles[j] != ROLE_RATING || d->scale_of[j] != d->scale_of[i])
+            continue;
+        char *theirs = stem(d->p->cols[j].name, &other_wave);
+        if (theirs && other_wave == 2 && strcmp(theirs, mine) == 0)
+            found = (long)j;
+        free(theirs);
+    }
+    free(mine);
+    return found;
+}
+
+static void write_rating(draft *d, size_t i)
+{
+    const pp_init_column *c = &d->p->cols[i];
+    char id[48], ref[512], title[512];
+    long j = partner(d, i);
+    column_ref(d, i, ref, sizeof ref);
+    if (j >= 0) {
+        question_of(c, title, sizeof title);
+        make_id(d, title, id, sizeof id);
+        fprintf(d->out, "\n[paired %s]\n", id);
+        write_title(d->out, title);
+        fprintf(d->out, "scale  = %s\nbefore = %s\n", d->scales[d->scale_of[i]].name, ref);
+        column_ref(d, (size_t)j, ref, sizeof ref);
+        fprintf(d->out, "after  = %s\n", ref);
+        d->roles[j] = ROLE_DONE;
+        return;
+    }
+    size_t group;
+    const char *title_text = c->text[0] ? c->text : c->name;
+    const char *sub = sub_label(c->name, &group);
+    make_id(d, sub && !c->text[0] ? sub : title_text, id, sizeof id);
+    fprintf(d->out, "\n[single %s]\n", id);
+    write_title(d->out, title_text);
+    fprintf(d->out, "scale  = %s\ncolumn = %s\n", d->scales[d->scale_of[i]].name, ref);
+}
+
+/* A tick-all-that-apply group from its first column i onwards. */
+static void write_multi(draft *d, size_t i)
+{
+    const pp_init_column *c = &d->p->cols[i];
+    size_t group, other;
+    char id[48], ref[512], question[512];
+    sub_label(c->name, &group);
+    snprintf(question, sizeof question, "%.*s", (int)group, c->name);
+    make_id(d, question, id, sizeof id);
+    fprintf(d->out, "\n; check: a tick-all-that-apply question? (each column has one answer)\n"
+            "[multi %s]\n", id);
+    write_title(d->out, question);
+    const char *sep = "columns = ";
+    pp_strings options = {0};
+    for (size_t j = i; j < d->p->n_cols; j++) {
+        const char *sub = sub_label(d->p->cols[j].name, &other);
+        if (d->roles[j] != ROLE_TICK || other != group || strncmp(d->p->cols[j].name, c->name, group))
+            continue;
+        column_ref(d, j, ref, sizeof ref);
+        fprintf(d->out, "%s%s", sep, ref);
+        pp_strings_push_str(&options, safe_value(sub) ? sub : ref);
+        sep = " | ";
+        d->roles[j] = ROLE_DONE;
+    }
+    fprintf(d->out, "\noptions = ");
+    write_list(d->out, &options, NULL, 0);
+    fputc('\n', d->out);
+    pp_strings_clear(&options);
+}
+
+static void write_text(draft *d, size_t i)
+{
+    const pp_init_column *c = &d->p->cols[i];
+    char id[48], ref[512];
+    column_ref(d, i, ref, sizeof ref);
+    make_id(d, c->text[0] ? c->text : c->name, id, sizeof id);
+    if (c->overflow || c->values.count > MAX_SEGMENT_LEVELS)
+        fprintf(d->out, "\n; %s answers are free text (more than %d different)\n",
+                c->overflow ? "its" : "few", MAX_SEGMENT_LEVELS);
+    else if (strpbrk(c->values.items[0], ";,") != NULL)
+        fprintf(d->out, "\n; check: several choices in one cell? then make it [multi] with\n"
+                "; column = and options = (the choices, as written)\n");
+    else
+        fprintf(d->out, "\n; check: free text, or a rating on a scale prepost does not know?\n");
+    fprintf(d->out, "[text %s]\n", id);
+    write_title(d->out, c->text[0] ? c->text : c->name);
+    fprintf(d->out, "column = %s\n", ref);
+}
+
+static void write_survey(const draft *d, const char *export_ref, const char *title)
+{
+    FILE *out = d->out;
+    const pp_init_profile *p = d->p;
+    fprintf(out, "; A draft codebook written by prepost init from %ld respondent%s and %zu\n"
+            "; columns. Read it through: lines marked \"check:\" are guesses. The format\n"
+            "; is described key by key at the top of pipeline/codebook.c.\n\n[survey]\n",
+            p->rows, p->rows == 1 ? "" : "s", p->n_cols);
+    write_title(out, title);
+    fprintf(out, "export = %s\nlayout = %s\n", export_ref, pp_layout_name(p->layout));
+    for (size_t i = 0; i < p->n_cols; i++)
+        if (d->roles[i] == ROLE_ID) {
+            char ref[512];
+            column_ref(d, i, ref, sizeof ref);
+            fprintf(out, "id     = %s\n", ref);
+            return;
+        }
+    fprintf(out, "; check: no respondent id column was found, so respondents are numbered\n"
+            "; by row and duplicates cannot be found; add id = COLUMN if there is one\n");
+}
+
+static void write_left_out(const draft *d)
+{
+    for (size_t i = 0; i < d->p->n_cols; i++)
+        if (d->roles[i] == ROLE_META || d->roles[i] == ROLE_EMPTY)
+            fprintf(d->out, "; left out: column %zu, %s (%s)\n", i + 1,
+                    safe_value(d->p->cols[i].name) ? d->p->cols[i].name : "unnamed",
+                    d->roles[i] == ROLE_META ? "the survey tool's own" : "nobody answered");
+}
+
+int pp_init_draft_write(const pp_init_profile *p, const char *export_ref,
+                        const char *title, FILE *out)
+{
+    draft d = {.p = p, .out = out};
+    int status = -1;
+    d.roles = calloc(p->n_cols + 1, sizeof *d.roles);
+    d.scale_of = calloc(p->n_cols + 1, sizeof *d.scale_of);
+    if (d.roles == NULL || d.scale_of == NULL)
+        goto cleanup;
+    give_roles(&d);
+    write_survey(&d, export_ref, title);
+    for (size_t s = 0; s < d.n_scales; s++)
+        write_scale(&d, &d.scales[s]);
+    for (size_t i = 0; i < p->n_cols; i++)
+        if (d.roles[i] == ROLE_SEGMENT)
+            write_segment(&d, i);
+    for (size_t i = 0; i < p->n_cols; i++) {
+        if (d.roles[i] == ROLE_RATING)
+            write_rating(&d, i);
+        else if (d.roles[i] == ROLE_TICK)
+            write_multi(&d, i);
+        else if (d.roles[i] == ROLE_TEXT)
+            write_text(&d, i);
+    }
+    fputc('\n', out);
+    write_left_out(&d);
+    status = ferror(out) ? -1 : 0;
+cleanup:
+    pp_strings_clear(&d.ids);
+    free(d.roles);
+    free(d.scale_of);
+    return status;
+}

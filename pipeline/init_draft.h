@@ -1,0 +1,24 @@
+/* init_draft.h: a commented draft codebook (survey.ini) from the profile
+ * of an export (init_profile.h), for `prepost init`.
+ *
+ * Every column is given one role: the respondent id; a survey tool's own
+ * column (dates, IP address: left out); a rating on a recognised scale
+ * (init_scales.h), or on the value labels of a statistical file in code
+ * order, user-missing labels as missing; a segment (few distinct answers
+ * that repeat); a tick box of a tick-all-that-apply group (one answer
+ * only, the group named by the part before " / ", " [" or ": "); or text.
+ * Two ratings on one scale whose names differ only by "before"/"after"
+ * become one paired item. Anything guessed says so in a `; check:` comment. */
+#ifndef PREPOST_INIT_DRAFT_H
+#define PREPOST_INIT_DRAFT_H
+
+#include <stdio.h>
+
+#include "init_profile.h"
+
+/* Writes the draft; export_ref is what `export =` says. 0, or -1 on a
+ * failed write or out of memory. */
+int pp_init_draft_write(const pp_init_profile *p, const char *export_ref,
+                        const char *title, FILE *out);
+
+#endif

@@ -1,0 +1,45 @@
+/* init_profile.h: what `prepost init` learns about each column of an
+ * export in one streaming pass: its names, the distinct answers (up to a
+ * cap, with counts), how many answered, the longest answer, and for a
+ * statistical file its value labels in code order and which of them are
+ * user-missing. The layout is detected first: a statistical file by its
+ * first bytes; a CSV export by its first three rows (Qualtrics: ImportId
+ * row or ResponseId column; SurveyMonkey: Respondent ID and Collector ID
+ * columns; Google Forms: a Timestamp first column or `Question [Row]`
+ * columns; otherwise plain). */
+#ifndef PREPOST_INIT_PROFILE_H
+#define PREPOST_INIT_PROFILE_H
+
+#include <stddef.h>
+
+#include "codebook.h"
+#include "diag.h"
+#include "strlist.h"
+
+#define PP_INIT_DISTINCT_CAP 40
+
+typedef struct {
+    char *name;             /* as ingest shows it (header.h) */
+    char *text;             /* Qualtrics question text, variable label, or "" */
+    int ambiguous;          /* another column has the same name: use #N */
+    pp_strings values;      /* distinct answers, first spelling seen */
+    long *counts;           /* per value */
+    int overflow;           /* more distinct answers than the cap */
+    long answered;          /* non-blank cells */
+    size_t max_len;
+    pp_strings labels;      /* statistical file: value labels, code order */
+    unsigned char *label_missing; /* per label: a user-missing value */
+} pp_init_column;
+
+typedef struct {
+    pp_layout layout;
+    pp_init_column *cols;
+    size_t n_cols;
+    long rows;              /* respondents */
+} pp_init_profile;
+
+/* Reads the export at path. 0, or -1 with diag filled. */
+int pp_init_profile_read(pp_init_profile *p, const char *path, pp_diag *diag);
+void pp_init_profile_free(pp_init_profile *p);
+
+#endif

@@ -1,0 +1,102 @@
+#!/bin/bash
+# init.sh: prepost-init drafts a codebook for every fixture export, and the
+# draft gives the statistics of the hand-written codebook: exactly for the
+# edge/plain layout and NPTSC (item by item, where both read the same
+# columns: lib/compare_results.py); for the other exports, the draft at
+# least ingests. The example SPSS files of Debian's pspp package draft and
+# run through ingest, tally and stats. A missing export is 66, a file of
+# another kind than the codebook says is 65.
+set -u
+. "$(dirname "${BASH_SOURCE[0]}")/lib/wrap.sh"   # PREPOST_WRAP: run the stages through e.g. valgrind
+
+bin="${PREPOST_BIN:?set PREPOST_BIN}"
+fixtures="${PREPOST_FIXTURES:?set PREPOST_FIXTURES}"
+source_dir="${PREPOST_SOURCE:?set PREPOST_SOURCE}"
+compare="$(dirname "${BASH_SOURCE[0]}")/lib/compare_results.py"
+[ -x "$bin/prepost-init" ] || { echo "skipped: $bin/prepost-init was not built"; exit 77; }
+command -v python3 >/dev/null || { echo "skipped: no python3 to compare results"; exit 77; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+fail() {
+    echo "FAIL: $*"
+    failures=$((failures + 1))
+}
+
+# chain INI OUT: ingest, tally and stats; OUT gets results.json. Status of the first to fail.
+chain() {
+    "$bin/prepost-ingest" -q -o "$2.records" -r "$2.rejects" "$1" &&
+        "$bin/prepost-tally" -q -o "$2.tally" "$1" "$2.records" &&
+        "$bin/prepost-stats" -q -o "$2" "$1" "$2.tally"
+}
+
+# draft EXPORT DIR: copies the export into DIR and drafts DIR/draft.ini beside it.
+draft() {
+    mkdir -p "$2" && cp "$1" "$2/" &&
+        "$bin/prepost-init" -q -o "$2/draft.ini" "$2/$(basename "$1")"
+}
+
+# Same statistics as the hand-written codebook.
+for fixture in edge/plain nptsc; do
+    ini="$fixtures/$fixture/survey.ini"
+    export_name=$(sed -n 's/^export *= *\([^ ;]*\).*/\1/p' "$ini")
+    dir="$work/${fixture//\//-}"
+    draft "$fixtures/$fixture/$export_name" "$dir" || { fail "$fixture: init failed"; continue; }
+    chain "$ini" "$dir/hand.json" 2>"$dir/stderr" || { fail "$fixture: the hand-written codebook did not run"; cat "$dir/stderr"; continue; }
+    chain "$dir/draft.ini" "$dir/draft.json" 2>"$dir/stderr" || { fail "$fixture: the draft did not run"; cat "$dir/stderr"; continue; }
+    python3 "$compare" "$ini" "$dir/hand.json" "$dir/draft.ini" "$dir/draft.json" >"$dir/compare" ||
+        { fail "$fixture: the draft's statistics differ"; cat "$dir/compare"; }
+done
+
+# Every other export: the draft ingests; a file no layout can read is refused (65).
+n=0
+for export_file in "$fixtures"/culture-sport/*.csv "$fixtures"/edge/*/export*; do
+    n=$((n + 1))
+    dir="$work/export-$n"
+    draft "$export_file" "$dir" 2>"$dir.stderr"
+    status=$?
+    case $status in
+        0) "$bin/prepost-ingest" -q -o /dev/null -r /dev/null "$dir/draft.ini" 2>"$dir.stderr" ||
+               { fail "$export_file: the draft does not ingest"; cat "$dir.stderr"; } ;;
+        65) echo "refused, as a bad file: $export_file: $(cat "$dir.stderr")" ;;
+        *) fail "$export_file: init exited $status"; cat "$dir.stderr" ;;
+    esac
+done
+
+# The example .sav files of pspp (scripts/setup installs it).
+savs=$(dpkg -L pspp 2>/dev/null | grep -i '\.sav$')
+if [ -z "$savs" ]; then
+    "$source_dir/scripts/setup" >/dev/null 2>&1
+    savs=$(dpkg -L pspp 2>/dev/null | grep -i '\.sav$')
+fi
+[ -n "$savs" ] || { echo "skipped: pspp and its example .sav files are not installed"; exit 77; }
+for sav in $savs; do
+    dir="$work/$(basename "$sav" .sav)"
+    draft "$sav" "$dir" 2>"$dir.stderr" || { fail "$sav: init failed"; cat "$dir.stderr"; continue; }
+    grep -q '^layout = spss$' "$dir/draft.ini" || fail "$sav: not drafted as layout = spss"
+    chain "$dir/draft.ini" "$dir/results.json" 2>"$dir.stderr" ||
+        { fail "$sav: the draft does not run"; cat "$dir.stderr"; }
+done
+hotel="$work/hotel"
+if [ -f "$hotel/draft.ini" ]; then
+    [ "$(grep -c '^scale  = agree$' "$hotel/draft.ini")" -eq 5 ] ||
+        fail "hotel.sav: five ratings on the agree scale expected"
+    grep -q '^levels  = Strongly disagree | Disagree | No opinion | Agree | Strongly agree$' "$hotel/draft.ini" ||
+        fail "hotel.sav: the value labels are not the scale, worst to best"
+    python3 -c 'import json, sys
+items = json.load(open(sys.argv[1]))["items"]
+assert len(items) == 5, items
+assert all(i["results"][0]["n"] == 17 for i in items), [i["results"][0] for i in items]' \
+        "$hotel/results.json" || fail "hotel.sav: 17 answers to each of 5 items expected"
+    sed 's/^layout = spss$/layout = stata/' "$hotel/draft.ini" >"$hotel/stata.ini"
+    "$bin/prepost-ingest" -q -o /dev/null -r /dev/null "$hotel/stata.ini" 2>"$hotel/stderr"
+    [ $? -eq 65 ] && grep -q 'say layout = spss' "$hotel/stderr" ||
+        { fail "an SPSS file read as Stata: not refused with 65 naming spss"; cat "$hotel/stderr"; }
+fi
+
+"$bin/prepost-init" -q "$work/no-such-export.csv" 2>/dev/null
+[ $? -eq 66 ] || fail "a missing export: exit 66 expected"
+
+[ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
+echo "init: all passed"

@@ -1,0 +1,107 @@
+"""compare_results.py: compares the statistics of two results.json files
+made from one export with two codebooks (a hand-written one and the draft
+of prepost init), item by item where both read the same columns.
+
+    python3 compare_results.py HAND.ini HAND.json DRAFT.ini DRAFT.json
+
+Items are matched by the export columns they read; segment rows by the
+segment's column and level. Statistics are compared where both have them,
+except Holm-adjusted p-values and bootstrap intervals, which depend on the
+other items and on the seed. A hand-written item asked `among` one segment
+counts the others as not asked where the draft (which cannot know) counts
+them as not answering: for such items the no-answer counts and the rows of
+segments only the draft has are left out. Prints what differs; exits 1 if a hand-written
+item has no match or a statistic differs, 0 otherwise."""
+import configparser
+import json
+import re
+import sys
+
+IGNORED = re.compile(r"(_holm$|^boot_|^id$|^title$|^battery$|^order$|^among$|^segment$)")
+
+
+def read_ini(path):
+    ini = configparser.ConfigParser(inline_comment_prefixes=(";",), comment_prefixes=(";",),
+                                    interpolation=None, strict=False)
+    ini.optionxform = str.lower
+    ini.read(path, encoding="utf-8")
+    return ini
+
+
+def norm(text):
+    return re.sub(r"\s+", " ", text.replace("\u2019", "'")).strip().lower()
+
+
+def columns_of(section):
+    keys = ("before", "after", "column", "columns")
+    return tuple(norm(c) for k in keys if k in section for c in section[k].split("|"))
+
+
+def items_by_columns(ini):
+    found = {}
+    for name in ini.sections():
+        kind, _, item = name.partition(" ")
+        if kind.lower() in ("paired", "single", "multi", "text"):
+            found[columns_of(ini[name])] = item
+    return found
+
+
+def segment_columns(ini):
+    return {name.partition(" ")[2]: norm(ini[name]["column"])
+            for name in ini.sections() if name.lower().startswith("segment ")}
+
+
+def rows_by_key(item, segments):
+    return {(segments.get(r.get("segment"), r.get("segment")), r.get("level")): r
+            for r in item.get("results", [])}
+
+
+def differences(a, b, where, among=False):
+    if isinstance(a, dict) and isinstance(b, dict):
+        for key in sorted(set(a) & set(b)):
+            if not IGNORED.search(key) and not (among and re.search("no.answer", key)):
+                yield from differences(a[key], b[key], where + "." + key, among)
+    elif isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+        for i, (x, y) in enumerate(zip(a, b)):
+            yield from differences(x, y, "%s[%d]" % (where, i), among)
+    elif isinstance(a, float) or isinstance(b, float):
+        if not isinstance(a, (int, float)) or not isinstance(b, (int, float)) \
+                or abs(a - b) > 1e-9 * max(1.0, abs(a)):
+            yield "%s: %r against %r" % (where, a, b)
+    elif a != b:
+        yield "%s: %r against %r" % (where, a, b)
+
+
+def main(hand_ini, hand_json, draft_ini, draft_json):
+    hand, draft = read_ini(hand_ini), read_ini(draft_ini)
+    hand_items, draft_items = items_by_columns(hand), items_by_columns(draft)
+    hand_res = {i["id"]: i for i in json.load(open(hand_json, encoding="utf-8"))["items"]}
+    draft_res = {i["id"]: i for i in json.load(open(draft_json, encoding="utf-8"))["items"]}
+    hand_seg, draft_seg = segment_columns(hand), segment_columns(draft)
+    problems = compared = 0
+    for columns, hand_id in hand_items.items():
+        draft_id = draft_items.get(columns)
+        if draft_id is None:
+            print("no draft item reads the columns of [%s]" % hand_id)
+            problems += 1
+            continue
+        among = "among" in hand[[n for n in hand.sections() if n.partition(" ")[2] == hand_id][0]]
+        a = rows_by_key(hand_res[hand_id], hand_seg)
+        b = rows_by_key(draft_res[draft_id], draft_seg)
+        for key in sorted(set(a) | set(b), key=str):
+            if among and key not in a:
+                continue
+            if key not in a or key not in b:
+                print("%s/%s: segment row %s only in one" % (hand_id, draft_id, key))
+                problems += 1
+                continue
+            for line in differences(a[key], b[key], "%s/%s %s" % (hand_id, draft_id, key), among):
+                print(line)
+                problems += 1
+        compared += 1
+    print("%d items compared, %d differences" % (compared, problems))
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:5]))

@@ -13,7 +13,7 @@
 #include "run.h"
 
 static const char *const stages[] = {"ingest", "pair", "tally", "merge", "stats",
-                                     "plot", "table", "report", NULL};
+                                     "plot", "table", "report", "init", NULL};
 
 static void print_help(FILE *out)
 {

@@ -1,11 +1,47 @@
 /* fuzz_records.c: the records reader on arbitrary bytes (plain or gzip),
- * every record read to the end or the first error. */
+ * every record read to the end or the first error; then the same bytes
+ * tallied against a fixed codebook (fixtures/edge/plain's), as
+ * prepost-tally reads records. */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 
+#include "codebook.h"
 #include "records.h"
+#include "tally.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static const char codebook_ini[] =
+    "[survey]\nexport = export.csv\nid = Respondent ID\n"
+    "[scale rating]\nlevels = Poor | Fair | Good | Very good | Excellent\n"
+    "missing = Don't know | Not applicable\n"
+    "[scale agree]\nlevels = Strongly disagree | Disagree | Neither agree nor disagree | Agree | Strongly agree\n"
+    "[segment sector]\ncolumn = Sector\nlevels = Public sector | Third sector\n"
+    "[paired awareness]\nscale = rating\nbefore = Awareness before\nafter = Awareness after\n"
+    "among = sector = Public sector\n"
+    "[single expectations]\nscale = agree\ncolumn = The programme met my expectations\n"
+    "[multi support]\ncolumns = Support: Networking | Support: Masterclasses | Support: Electronic material\n"
+    "options = Networking | Masterclasses | Electronic material\n"
+    "[text comments]\ncolumn = Comments\n";
+
+static void tally_records(const uint8_t *data, size_t size)
+{
+    pp_diag diag;
+    pp_diag_clear(&diag);
+    pp_codebook *cb = pp_codebook_read_buffer(codebook_ini, sizeof codebook_ini - 1,
+                                              "fuzz.ini", &diag);
+    if (cb == NULL)
+        abort();   /* the fixed codebook is valid */
+    pp_tally *t = pp_tally_new();
+    pp_source *src = pp_source_from_buffer(data, size, "fuzz.records");
+    long respondents;
+    if (t != NULL && src != NULL)
+        (void)pp_tally_records(t, cb, src, &respondents, &diag);
+    pp_source_free(src);
+    pp_tally_free(t);
+    pp_codebook_free(cb);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -25,5 +61,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         pp_records_close(r);
     }
     pp_source_free(src);
+    tally_records(data, size);
     return 0;
 }

@@ -93,7 +93,8 @@ static int build_slots(builder *b, pp_tally_view *v, const pp_tally_entry *e, si
     size_t n_slots = 1;
     for (size_t s = 0; s < cb->n_segments; s++) {
         sort_segment = &cb->segments[s];
-        qsort(b->levels[s].items, b->levels[s].count, sizeof(char *), compare_levels);
+        if (b->levels[s].count > 1)
+            qsort(b->levels[s].items, b->levels[s].count, sizeof(char *), compare_levels);
         n_slots += b->levels[s].count;
     }
     v->slots = calloc(n_slots, sizeof *v->slots);

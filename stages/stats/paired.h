@@ -20,6 +20,7 @@
  *   signrank.c           exact distribution of the signed-rank statistic
  *   stuart_maxwell.c     marginal homogeneity (coin::mh_test, asymptotic)
  *   paired_bootstrap.c   percentile bootstrap interval of the mean shift
+ *   binomial_draw.c      Binomial(n, p) draws in O(1), for that bootstrap
  */
 #ifndef PREPOST_PAIRED_H
 #define PREPOST_PAIRED_H
@@ -173,8 +174,9 @@ typedef struct {
     double ci_low, ci_high;        /* percentile interval, R quantile() type 7 */
 } pp_paired_bootstrap;
 
-/* Resamples n_pairs pairs from the table's cells B times (one multinomial
- * draw over the k^2 cells each, GSL mt19937 seeded with `seed`), and takes
+/* Resamples n_pairs pairs from the table B times (one multinomial draw over
+ * the 2k - 1 shifts after - before each, since the mean shift depends on
+ * nothing else; GSL mt19937 seeded with `seed`), and takes
  * the (1-conf)/2 and (1+conf)/2 type-7 quantiles of the B mean shifts.
  * Same table, B and seed: same bytes. Not available for no pairs, B < 1 or
  * more than UINT_MAX pairs. Returns 0, or -1 on out of memory

@@ -6,22 +6,32 @@
  *   p = (1 + #{simulated statistic <= observed / (1 + 64 eps)}) / (B + 1),
  * R's tolerance for tables equally probable up to rounding. The random
  * numbers come from GSL's MT19937 seeded with `seed`, not from R's RNG, so
- * the p-value agrees with R's in distribution, not digit for digit. */
+ * the p-value agrees with R's in distribution, not digit for digit.
+ *
+ * The statistic does not change when rows or columns are reordered, so the
+ * random tables are drawn with both margins in ascending order: the largest
+ * row and column, the costliest to draw, then follow from the others. */
 #include "fisher_mc.h"
 
 #include <float.h>
 #include <gsl/gsl_rng.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "random_table.h"
 
-static double minus_log_factorial_sum(const long *cells, long n_cells,
-                                      const double *log_factorial)
+static double minus_log_factorial_sum(const long *cells, long n_cells, const double *lf)
 {
     double sum = 0;
     for (long i = 0; i < n_cells; i++)
-        sum -= log_factorial[cells[i]];
+        sum -= cells[i] < PP_LOG_FACTORIAL_TABLE ? lf[cells[i]] : pp_log_factorial(cells[i]);
     return sum;
+}
+
+static int ascending(const void *a, const void *b)
+{
+    long x = *(const long *)a, y = *(const long *)b;
+    return (x > y) - (x < y);
 }
 
 static pp_fisher_mc mc_not_available(const char *reason)
@@ -39,21 +49,26 @@ pp_fisher_mc pp_fisher_monte_carlo(const pp_table *t, long replicates,
         return mc_not_available("no Monte Carlo replicates asked for");
 
     long n_cells = (long)t->rows * t->cols;
-    double *log_factorial = pp_log_factorials(t->total);
+    const double *lf = pp_log_factorial_table();
     long *cells = malloc(sizeof *cells * (size_t)n_cells);
-    long *col_left = malloc(sizeof *col_left * (size_t)t->cols);
+    long *margins = malloc(sizeof *margins * (size_t)(t->rows + 2 * t->cols));
     gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
     pp_fisher_mc result = mc_not_available("out of memory");
-    if (log_factorial && cells && col_left && rng) {
+    if (lf && cells && margins && rng) {
+        long *row_sums = margins, *col_sums = margins + t->rows;
+        long *col_left = col_sums + t->cols;
+        memcpy(row_sums, t->row_sums, sizeof *row_sums * (size_t)t->rows);
+        memcpy(col_sums, t->col_sums, sizeof *col_sums * (size_t)t->cols);
+        qsort(row_sums, (size_t)t->rows, sizeof *row_sums, ascending);
+        qsort(col_sums, (size_t)t->cols, sizeof *col_sums, ascending);
         gsl_rng_set(rng, seed);
         const double almost_one = 1 + 64 * DBL_EPSILON;
-        double observed = minus_log_factorial_sum(t->cells, n_cells, log_factorial);
+        double observed = minus_log_factorial_sum(t->cells, n_cells, lf);
         double cutoff = observed / almost_one;   /* observed < 0: nudged up */
         long as_extreme = 0;
         for (long b = 0; b < replicates; b++) {
-            pp_random_table(rng, t->rows, t->cols, t->row_sums, t->col_sums,
-                            log_factorial, col_left, cells);
-            if (minus_log_factorial_sum(cells, n_cells, log_factorial) <= cutoff)
+            pp_random_table(rng, t->rows, t->cols, row_sums, col_sums, lf, col_left, cells);
+            if (minus_log_factorial_sum(cells, n_cells, lf) <= cutoff)
                 as_extreme++;
         }
         result = (pp_fisher_mc){ .available = true, .statistic = observed,
@@ -62,8 +77,7 @@ pp_fisher_mc pp_fisher_monte_carlo(const pp_table *t, long replicates,
     }
     if (rng)
         gsl_rng_free(rng);
-    free(col_left);
+    free(margins);
     free(cells);
-    free(log_factorial);
     return result;
 }

@@ -5,48 +5,80 @@
  * random permutation. Fill it row by row: each row takes its total from the
  * answers not yet placed, so its cell in column j, given the cells to its
  * left, is hypergeometric (draw what is left of the row total from column
- * j's remaining answers against those of the columns to its right). Each
- * hypergeometric draw inverts the distribution starting at the mode and
- * stepping outwards, so it costs about one standard deviation of steps.
+ * j's remaining answers against those of the columns to its right). The
+ * last row and the last column follow from the margins.
+ *
+ * A hypergeometric draw with a standard deviation under 4 inverts the
+ * distribution from the mode outwards (a few steps). A wider one uses
+ * Stadlober's ratio of uniforms (HRUA: E. Stadlober, "The ratio of uniforms
+ * approach for generating discrete random variates", J. Comput. Appl.
+ * Math. 31, 1990), whose expected cost does not grow with the counts:
+ * about 1.5 tries of two uniforms and four log-factorials from a table.
  * The random numbers differ from R's, the distribution of tables does not. */
 #include "random_table.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 
-double *pp_log_factorials(long total)
+static double *log_factorial_table;
+static pthread_once_t log_factorial_once = PTHREAD_ONCE_INIT;
+
+static void build_log_factorials(void)
 {
-    double *table = malloc(sizeof *table * ((size_t)total + 1));
+    double *table = malloc(sizeof *table * PP_LOG_FACTORIAL_TABLE);
     if (table == NULL)
-        return NULL;
+        return;
     table[0] = 0;
-    for (long i = 1; i <= total; i++)
+    for (long i = 1; i < PP_LOG_FACTORIAL_TABLE; i++)
         table[i] = table[i - 1] + log((double)i);
-    return table;
+    log_factorial_table = table;
+}
+
+const double *pp_log_factorial_table(void)
+{
+    pthread_once(&log_factorial_once, build_log_factorials);
+    return log_factorial_table;
+}
+
+/* log(x!) by Stirling's series, for x past the table (error under 1e-30). */
+static double stirling_log_factorial(double x)
+{
+    double x1 = x + 1, x2 = x1 * x1;
+    return (x + 0.5) * log(x1) - x1 + 0.91893853320467274178 +
+           (1.0 / 12 - (1.0 / 360 - 1.0 / 1260 / x2) / x2) / x1;
+}
+
+static inline double lfact(const double *lf, long x)
+{
+    return x < PP_LOG_FACTORIAL_TABLE ? lf[x] : stirling_log_factorial((double)x);
+}
+
+double pp_log_factorial(long x)
+{
+    const double *lf = pp_log_factorial_table();
+    if (x < PP_LOG_FACTORIAL_TABLE && lf != NULL)
+        return lf[x];
+    return stirling_log_factorial((double)x);
 }
 
 static double hypergeometric_pmf(long x, long good, long bad, long drawn,
                                  const double *lf)
 {
     long total = good + bad;
-    return exp(lf[good] - lf[x] - lf[good - x] + lf[bad] - lf[drawn - x] -
-               lf[bad - drawn + x] - lf[total] + lf[drawn] + lf[total - drawn]);
+    return exp(lfact(lf, good) - lfact(lf, x) - lfact(lf, good - x) + lfact(lf, bad) -
+               lfact(lf, drawn - x) - lfact(lf, bad - drawn + x) - lfact(lf, total) +
+               lfact(lf, drawn) + lfact(lf, total - drawn));
 }
 
-/* One draw of x successes in `drawn` draws without replacement from `good`
- * successes and `bad` failures. */
-static long draw_hypergeometric(gsl_rng *rng, long good, long bad, long drawn,
-                                const double *lf)
+/* Inversion from the mode outwards: about one standard deviation of steps. */
+static long draw_from_mode(gsl_rng *rng, long good, long bad, long drawn,
+                           long lo, long hi, const double *lf)
 {
-    long lo = drawn - bad > 0 ? drawn - bad : 0;
-    long hi = drawn < good ? drawn : good;
-    if (lo >= hi)
-        return lo;
-    long mode = (drawn + 1) * (good + 1) / (good + bad + 2);
+    long mode = (long)((double)(drawn + 1) * (double)(good + 1) / (double)(good + bad + 2));
     mode = mode < lo ? lo : mode > hi ? hi : mode;
     double p_mode = hypergeometric_pmf(mode, good, bad, drawn, lf);
-
-    for (int attempt = 0; attempt < 100; attempt++) {
+    for (;;) {
         double u = gsl_rng_uniform(rng) - p_mode;
         if (u < 0)
             return mode;
@@ -70,12 +102,69 @@ static long draw_hypergeometric(gsl_rng *rng, long good, long bad, long drawn,
         }
         /* rounding left a sliver of probability unassigned: draw again */
     }
-    return mode;
+}
+
+/* HRUA. With M = min(good, bad), the draw is made for min(drawn, total -
+ * drawn) draws from M and mapped back (the distribution's symmetries). */
+static long draw_hrua(gsl_rng *rng, long good, long bad, long drawn, double variance,
+                      const double *lf)
+{
+    const double d1 = 1.7155277699214135;      /* 2 sqrt(2 / e) */
+    const double d2 = 0.8989161620588988;      /* 3 - 2 sqrt(3 / e) */
+    long total = good + bad;
+    long sample = drawn < total - drawn ? drawn : total - drawn;
+    long small = good < bad ? good : bad, large = total - small;
+    double a = (double)sample * small / total + 0.5;
+    double c = sqrt(variance + 0.5);
+    double h = d1 * c + d2;
+    long m = (long)((double)(sample + 1) * (double)(small + 1) / (double)(total + 2));
+    double g = lfact(lf, m) + lfact(lf, small - m) + lfact(lf, sample - m) +
+               lfact(lf, large - sample + m);
+    double b = (double)(sample < small ? sample : small) + 1;
+    long k;
+    for (;;) {
+        double u = gsl_rng_uniform_pos(rng);
+        double v = gsl_rng_uniform(rng);
+        double x = a + h * (v - 0.5) / u;
+        if (x < 0 || x >= b)
+            continue;
+        k = (long)x;
+        double t = g - (lfact(lf, k) + lfact(lf, small - k) + lfact(lf, sample - k) +
+                        lfact(lf, large - sample + k));
+        if (u * (4 - u) - 3 <= t)               /* quick acceptance */
+            break;
+        if (u * (u - t) >= 1)                   /* quick rejection */
+            continue;
+        if (2 * log(u) <= t)
+            break;
+    }
+    if (good > bad)
+        k = sample - k;
+    if (sample < drawn)
+        k = good - k;
+    return k;
+}
+
+/* One draw of x successes in `drawn` draws without replacement from `good`
+ * successes and `bad` failures. */
+static long draw_hypergeometric(gsl_rng *rng, long good, long bad, long drawn,
+                                const double *lf)
+{
+    long lo = drawn - bad > 0 ? drawn - bad : 0;
+    long hi = drawn < good ? drawn : good;
+    if (lo >= hi)
+        return lo;
+    double total = (double)good + (double)bad;
+    double variance = (double)drawn * ((double)good / total) * ((double)bad / total) *
+                      ((total - (double)drawn) / (total - 1));
+    if (variance < 16)
+        return draw_from_mode(rng, good, bad, drawn, lo, hi, lf);
+    return draw_hrua(rng, good, bad, drawn, variance, lf);
 }
 
 void pp_random_table(gsl_rng *rng, int rows, int cols,
                      const long *row_sums, const long *col_sums,
-                     const double *log_factorial, long *col_left, long *cells)
+                     const double *lf, long *col_left, long *cells)
 {
     long pool = 0;
     for (int j = 0; j < cols; j++) {
@@ -90,11 +179,11 @@ void pp_random_table(gsl_rng *rng, int rows, int cols,
             long x;
             if (i == rows - 1)
                 x = col_left[j];
-            else if (j == cols - 1)
+            else if (j == cols - 1 || row_left == 0)
                 x = row_left;
             else
                 x = draw_hypergeometric(rng, col_left[j], pool_right - col_left[j],
-                                        row_left, log_factorial);
+                                        row_left, lf);
             row[j] = x;
             pool_right -= col_left[j];
             col_left[j] -= x;

@@ -274,6 +274,10 @@ pp_error pp_results_write(const pp_tally_view *view, FILE *out, pp_diag *diag)
 {
     pp_results r = {.view = view, .cb = view->cb, .collecting = true};
     pp_error status = PP_OK;
+    if (pp_results_precompute(&r) != 0) {      /* bootstraps and Monte Carlo tests */
+        status = pp_diag_set(diag, PP_ERR_NOMEM, NULL, 0, NULL);
+        goto cleanup;
+    }
     pp_json_init(&r.json, NULL);
     write_document(&r);                         /* pass 1: the p-values */
     r.p_adjusted = malloc((r.n_p ? r.n_p : 1) * sizeof *r.p_adjusted);
@@ -290,6 +294,7 @@ pp_error pp_results_write(const pp_tally_view *view, FILE *out, pp_diag *diag)
                              ferror(out) ? "results.json could not be written"
                                          : "the two passes over the results disagree");
 cleanup:
+    pp_results_release(&r);
     free(r.p);
     free(r.p_available);
     free(r.p_adjusted);

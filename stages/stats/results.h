@@ -5,7 +5,9 @@
  * Holm's adjustment runs across every p-value in the file, so the file is
  * made in two passes over the same code: the first only collects the
  * p-values (writing nothing and skipping statistics that give none), the
- * second writes everything with each p-value's adjusted twin. */
+ * second writes everything with each p-value's adjusted twin. The costly
+ * statistics are computed once before both, in parallel
+ * (results_parallel.c). */
 #ifndef PREPOST_RESULTS_H
 #define PREPOST_RESULTS_H
 
@@ -15,6 +17,8 @@
 #include "codebook.h"
 #include "diag.h"
 #include "json.h"
+#include "paired.h"
+#include "segment_compare.h"
 #include "tally_view.h"
 #include "wilson.h"
 
@@ -29,6 +33,9 @@ typedef struct {
     size_t n_p, cap_p;
     size_t p_cursor;        /* second pass: the next one to write */
     bool out_of_memory;
+    /* worked out before the passes (results_parallel.c), or NULL */
+    pp_segment_comparison *between;     /* [item * n_segments + segment] */
+    pp_paired_bootstrap *boot;          /* [item * n_slots + slot], paired items */
     const char *note_keys[32];  /* notes pending for the current result */
     const char *note_reasons[32];
     size_t n_notes;
@@ -61,6 +68,18 @@ void pp_results_single(pp_results *r, size_t item, size_t slot);
 void pp_results_multi(pp_results *r, size_t item, size_t slot);
 /* Between-segment comparisons of one item, as `between_segments: [...]`. */
 void pp_results_between(pp_results *r, size_t item);
+
+/* The bootstrap intervals and between-segment comparisons, all computed at
+ * once on every usable core into r->boot and r->between (each a pure
+ * function of its counts and the seed, so the order does not matter).
+ * Returns 0, or -1 on out of memory. pp_results_release frees them. */
+int pp_results_precompute(pp_results *r);
+void pp_results_release(pp_results *r);
+/* One of each, as the writers would compute it (0, or -1 on out of memory). */
+int pp_results_paired_bootstrap(const pp_results *r, size_t item, size_t slot,
+                                pp_paired_bootstrap *out);
+int pp_results_between_compare(const pp_results *r, size_t item, size_t segment,
+                               pp_segment_comparison *out);
 
 /* Base of an item in a slot (pairs, answers or respondents asked). */
 long pp_results_base(const pp_results *r, size_t item, size_t slot);

@@ -51,6 +51,27 @@ static void write_comparison(pp_results *r, const pp_segment_comparison *c)
         pp_results_note(r, "rank_p", k->reason);
 }
 
+int pp_results_between_compare(const pp_results *r, size_t item, size_t segment,
+                               pp_segment_comparison *out)
+{
+    const pp_item_counts *ic = &r->view->items[item];
+    size_t K = ic->scale->levels.count;
+    size_t n_values = ic->item->kind == PP_ITEM_PAIRED ? 2 * K - 1 : K;
+    size_t n_rows = 0;
+    for (size_t slot = 1; slot < r->view->n_slots; slot++)
+        n_rows += r->view->slots[slot].segment == (long)segment;
+    long *table = calloc(n_rows * n_values + 1, sizeof *table);
+    if (table == NULL)
+        return -1;
+    size_t row = 0;
+    for (size_t slot = 1; slot < r->view->n_slots; slot++)
+        if (r->view->slots[slot].segment == (long)segment)
+            slot_values(ic, ic->by_slot[slot], table + n_values * row++);
+    *out = pp_compare_segments(table, (int)n_rows, (int)n_values, r->cb->seed);
+    free(table);
+    return 0;
+}
+
 void pp_results_between(pp_results *r, size_t item)
 {
     const pp_item_counts *ic = &r->view->items[item];
@@ -60,24 +81,14 @@ void pp_results_between(pp_results *r, size_t item)
         pp_json_end_array(&r->json);
         return;
     }
-    size_t K = ic->scale->levels.count;
-    size_t n_values = ic->item->kind == PP_ITEM_PAIRED ? 2 * K - 1 : K;
     for (size_t s = 0; s < r->cb->n_segments; s++) {
-        size_t n_rows = 0;
-        for (size_t slot = 1; slot < r->view->n_slots; slot++)
-            n_rows += r->view->slots[slot].segment == (long)s;
-        long *table = calloc(n_rows * n_values + 1, sizeof *table);
-        if (table == NULL) {
+        pp_segment_comparison c;
+        if (r->between != NULL) {
+            c = r->between[item * r->cb->n_segments + s];
+        } else if (pp_results_between_compare(r, item, s, &c) != 0) {
             r->out_of_memory = true;
             break;
         }
-        size_t row = 0;
-        for (size_t slot = 1; slot < r->view->n_slots; slot++)
-            if (r->view->slots[slot].segment == (long)s)
-                slot_values(ic, ic->by_slot[slot], table + n_values * row++);
-        pp_segment_comparison c = pp_compare_segments(table, (int)n_rows, (int)n_values,
-                                                      r->cb->seed);
-        free(table);
         pp_json_begin_object(&r->json);
         pp_results_text(r, "segment", r->cb->segments[s].name);
         pp_results_text(r, "compared", ic->item->kind == PP_ITEM_PAIRED

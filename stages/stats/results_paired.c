@@ -207,17 +207,37 @@ static void write_tests(pp_results *r, const pp_paired_table *t)
         pp_results_note(r, "stuart_maxwell_p", sm.reason);
 }
 
-/* The bootstrap gives no p-value, so the first pass skips it. */
-static void write_bootstrap(pp_results *r, const pp_paired_table *t)
+/* The bootstrap gives no p-value, so the first pass skips it; the second
+ * takes it from r->boot when the interval was worked out in advance. */
+static void write_bootstrap(pp_results *r, const pp_paired_table *t, size_t item, size_t slot)
 {
     pp_paired_bootstrap boot = {0};
-    if (!r->collecting &&
-        pp_paired_bootstrap_mean_shift(t, PP_BOOT_DEFAULT_REPLICATES, r->cb->seed, 0.95, &boot) != 0)
+    if (!r->collecting && r->boot != NULL)
+        boot = r->boot[item * r->view->n_slots + slot];
+    else if (!r->collecting &&
+             pp_paired_bootstrap_mean_shift(t, PP_BOOT_DEFAULT_REPLICATES, r->cb->seed, 0.95,
+                                            &boot) != 0)
         r->out_of_memory = true;
     write_interval(r, "boot_mean_shift_ci", boot.available, boot.ci_low, boot.ci_high);
     pp_results_count(r, "boot_replicates", PP_BOOT_DEFAULT_REPLICATES);
     if (!boot.available && !r->collecting)
         pp_results_note(r, "boot_mean_shift_ci", boot.reason);
+}
+
+int pp_results_paired_bootstrap(const pp_results *r, size_t item, size_t slot,
+                                pp_paired_bootstrap *out)
+{
+    const pp_item_counts *ic = &r->view->items[item];
+    paired_counts pc;
+    if (read_counts(ic->scale, ic->by_slot[slot], &pc) != 0) {
+        *out = (pp_paired_bootstrap){.reason = "out of memory"};
+        return -1;
+    }
+    pp_paired_table t = {(int)pc.K, pc.pairs};
+    int status = pp_paired_bootstrap_mean_shift(&t, PP_BOOT_DEFAULT_REPLICATES, r->cb->seed,
+                                                0.95, out);
+    free(pc.pairs);
+    return status;
 }
 
 void pp_results_paired(pp_results *r, size_t item, size_t slot)
@@ -236,6 +256,6 @@ void pp_results_paired(pp_results *r, size_t item, size_t slot)
     write_side(r, s, &pc, 1);
     write_boxes(r, &t, s);
     write_tests(r, &t);
-    write_bootstrap(r, &t);
+    write_bootstrap(r, &t, item, slot);
     free(pc.pairs);
 }

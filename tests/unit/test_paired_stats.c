@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "binomial_draw.h"
 #include "cunit_main.h"
 #include "paired.h"
 
@@ -468,6 +469,62 @@ static void test_bootstrap_interval_is_sensible(void)
     CU_ASSERT_FALSE(boot.available);
 }
 
+/* The same pairs a thousand times over: the interval narrows by sqrt(1000)
+ * around the same shift, through the large-n binomial draws. */
+static void test_bootstrap_large_counts(void)
+{
+    long many[16];
+    for (int i = 0; i < 16; i++)
+        many[i] = 1000 * moderate_table[i];
+    pp_paired_table t = {4, many};
+    pp_paired_counts counts;
+    pp_paired_counts_compute(&t, 0.95, &counts);
+    pp_paired_bootstrap boot;
+    CU_ASSERT_EQUAL_FATAL(pp_paired_bootstrap_mean_shift(&t, 20000, 5, 0.95, &boot), 0);
+    CU_ASSERT_FATAL(boot.available);
+    double n = (double)counts.n_pairs, ss = 0;
+    for (int b = 1; b <= 4; b++)
+        for (int a = 1; a <= 4; a++) {
+            double deviation = (a - b) - counts.mean_shift;
+            ss += many[(b - 1) * 4 + (a - 1)] * deviation * deviation;
+        }
+    double half_width = 1.959964 * sqrt(ss / n) / sqrt(n);
+    CU_ASSERT_DOUBLE_EQUAL(boot.ci_low, counts.mean_shift - half_width, 0.05 * half_width);
+    CU_ASSERT_DOUBLE_EQUAL(boot.ci_high, counts.mean_shift + half_width, 0.05 * half_width);
+}
+
+/* Binomial draws by inversion (n p < 10) and by BTRD, p either side of 1/2:
+ * mean and variance within 5 standard errors of n p and n p q. */
+static void test_binomial_draws(void)
+{
+    static const double cases[][2] = {
+        {7, 0.3}, {2000, 0.003}, {40, 0.5}, {9600, 0.31}, {9600, 0.97}, {1e8, 0.2}, {1e8, 0.999},
+    };
+    const long draws = 100000;
+    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(rng);
+    gsl_rng_set(rng, 11);
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        double n = cases[c][0], p = cases[c][1];
+        pp_binomial_plan plan;
+        pp_binomial_plan_init(&plan, p);
+        double sum = 0, squares = 0;
+        int outside = 0;
+        for (long d = 0; d < draws; d++) {
+            double x = pp_binomial_draw(rng, n, &plan);
+            outside += x < 0 || x > n || x != floor(x);
+            sum += x;
+            squares += x * x;
+        }
+        double mean = sum / draws, variance = squares / draws - mean * mean;
+        double want_variance = n * p * (1 - p);
+        CU_ASSERT_EQUAL(outside, 0);
+        CU_ASSERT_DOUBLE_EQUAL(mean, n * p, 5 * sqrt(want_variance / draws));
+        CU_ASSERT_DOUBLE_EQUAL(variance, want_variance, 5 * want_variance * sqrt(2.0 / draws));
+    }
+    gsl_rng_free(rng);
+}
+
 static CU_TestInfo reference_tests[] = {
     {"every statistic matches R on the reference tables", test_against_r_reference},
     {"Newcombe's published method 10 examples", test_newcombe_published_examples},
@@ -487,6 +544,8 @@ static CU_TestInfo edge_tests[] = {
 static CU_TestInfo bootstrap_tests[] = {
     {"same seed, same bytes", test_bootstrap_is_deterministic},
     {"covers the shift and agrees with a large-B normal range", test_bootstrap_interval_is_sensible},
+    {"a thousand times the pairs: the normal range narrows", test_bootstrap_large_counts},
+    {"binomial draws have the binomial mean and variance", test_binomial_draws},
     {NULL, NULL},
 };
 

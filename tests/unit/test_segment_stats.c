@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cunit_main.h"
+#include "fisher.h"
 #include "fisher_mc.h"
 #include "holm.h"
 #include "multi_option.h"
@@ -423,6 +424,25 @@ static void test_monte_carlo_large_b_matches_exact(void)
     pp_table_free(&t);
 }
 
+/* Large counts take the ratio-of-uniforms draws: a 2 x 2 table with cells
+ * near 1,000 against Fisher's exact p (checked against R elsewhere). */
+static void test_monte_carlo_large_counts_match_exact(void)
+{
+    const long large[] = { 1000, 1075, 980, 1060 };
+    pp_table t;
+    CU_ASSERT_EQUAL_FATAL(pp_table_compact(large, 2, 2, &t), 0);
+    double exact = pp_fisher_exact_2x2(&t);
+    long B = 20000;
+    pp_fisher_mc mc = pp_fisher_monte_carlo(&t, B, 3);
+    double se = sqrt(exact * (1 - exact) / B);
+    CU_ASSERT_TRUE(mc.available);
+    CU_ASSERT(exact > 0.2 && exact < 0.99);
+    if (fabs(mc.p - exact) > 5 * se)
+        fprintf(stderr, "Monte Carlo p %.5f, exact %.5f, 5 SE = %.5f\n", mc.p, exact, 5 * se);
+    CU_ASSERT(fabs(mc.p - exact) <= 5 * se);
+    pp_table_free(&t);
+}
+
 static void test_random_tables_keep_margins(void)
 {
     const long rows[] = { 5, 0, 17, 3 }, cols[] = { 10, 1, 0, 14 };
@@ -505,6 +525,7 @@ CU_ErrorCode add_suites(void)
         { "every statistic matches R 4.2", test_against_r_reference },
         { "Monte Carlo p is deterministic for a seed", test_monte_carlo_is_deterministic },
         { "Monte Carlo p with large B is the exact p", test_monte_carlo_large_b_matches_exact },
+        { "Monte Carlo p with large counts is the exact p", test_monte_carlo_large_counts_match_exact },
         { "random tables keep their margins", test_random_tables_keep_margins },
         { "degenerate input is not available, with a reason", test_degenerate_inputs_say_why },
         { "Holm skips what is not available", test_holm_leaves_unavailable_alone },

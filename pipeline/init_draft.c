@@ -71,6 +71,7 @@ static void column_ref(const draft *d, size_t i, char *buf, size_t cap)
 static const char *sub_label(const char *name, size_t *group_len)
 {
     const char *seps[] = {" / ", " [", ": "};
+    *group_len = strlen(name);           /* no sub-label: the whole name */
     for (size_t s = 0; s < 3; s++) {
         const char *at = NULL, *p = name;
         while ((p = strstr(p, seps[s])) != NULL)

@@ -12,6 +12,11 @@
 # Usage: Rscript scripts/check-culture-sport.R [fixtures/culture-sport/survey.ini]
 # Exit status 0 when every check passes, 1 otherwise.
 
+# read_ini(), read_one_header(), norm() ...: scripts/lib/survey-export.R
+here <- sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))
+source(file.path(if (length(here) == 1) dirname(gsub("~+~", " ", here, fixed = TRUE)) else "scripts",
+                 "lib", "survey-export.R"))
+
 args <- commandArgs(trailingOnly = TRUE)
 codebook_path <- if (length(args) >= 1) args[1] else "fixtures/culture-sport/survey.ini"
 
@@ -22,46 +27,11 @@ check <- function(ok, what) {
 }
 fmt_p <- function(p) format.pval(p, digits = 3)
 
-# --- codebook: sections of key = value, inline "; comments" removed --------
-read_ini <- function(path) {
-  sections <- list()
-  current <- NULL
-  for (line in readLines(path, encoding = "UTF-8", warn = FALSE)) {
-    line <- trimws(sub("(^|\\s);.*$", "", line))
-    if (line == "") next
-    if (grepl("^\\[.*\\]$", line)) {
-      current <- trimws(substr(line, 2, nchar(line) - 1))
-      sections[[current]] <- list()
-    } else {
-      eq <- regexpr("=", line, fixed = TRUE)
-      key <- trimws(substr(line, 1, eq - 1))
-      sections[[current]][[key]] <- trimws(substr(line, eq + 1, nchar(line)))
-    }
-  }
-  sections
-}
-split_bar <- function(x) trimws(strsplit(x, "|", fixed = TRUE)[[1]])
-# SPEC section 3: case, white space and typographic quotes never matter.
-norm <- function(x) {
-  x <- gsub("[\u2018\u2019]", "'", x)
-  x <- gsub("[\u201c\u201d]", "\"", x)
-  tolower(gsub("\\s+", " ", trimws(x)))
-}
-
 cb <- read_ini(codebook_path)
-kind_of <- function(s) sub(" .*$", "", s)
-name_of <- function(s) sub("^[^ ]+ ", "", s)
-sections_of <- function(kind) names(cb)[vapply(names(cb), kind_of, "") == kind]
 survey <- cb$survey
 
 # --- the two exports: one header row each ------------------------------------
-read_wave <- function(file) {
-  path <- file.path(dirname(codebook_path), file)
-  x <- read.csv(path, colClasses = "character", check.names = FALSE,
-                encoding = "UTF-8", fileEncoding = "UTF-8-BOM",
-                na.strings = character(0))
-  x
-}
+read_wave <- function(file) read_one_header(file.path(dirname(codebook_path), file))
 cat("Codebook and exports\n")
 check(identical(survey$before_layout, "google") && identical(survey$after_layout, "plain"),
       "before wave: google layout; after wave: plain")
@@ -69,11 +39,7 @@ before_raw <- read_wave(survey$before_export)
 after_raw <- read_wave(survey$after_export)
 check(identical(names(before_raw)[1], "Timestamp"), "Google Forms: Timestamp column first")
 
-column <- function(data, ref) {
-  hit <- which(norm(names(data)) == norm(ref))
-  if (length(hit) != 1) stop("column not found exactly once: ", ref)
-  data[[hit]]
-}
+column <- export_column
 dedupe <- function(data, wave) {
   ids <- column(data, survey$id)
   dup <- duplicated(ids)
@@ -99,7 +65,7 @@ check(length(both) == 36 && length(setdiff(id_b, id_a)) == 11 &&
 
 # Segments: every value a level, and the same in both waves for one person.
 segment_of <- function(name, data) column(data, cb[[paste("segment", name)]]$column)
-for (s in sections_of("segment")) {
+for (s in sections_of(cb, "segment")) {
   levels <- norm(split_bar(cb[[s]]$levels))
   vb <- segment_of(name_of(s), before); va <- segment_of(name_of(s), after)
   check(all(norm(vb) %in% levels) && all(norm(va) %in% levels),
@@ -128,7 +94,7 @@ coded <- function(x, scale) {
 cat("\nOutcomes (matched staff, both answers on the scale)\n")
 service_b <- segment_of("service", before)[match(both, id_b)]
 outcome <- list()
-for (s in sections_of("paired")) {
+for (s in sections_of(cb, "paired")) {
   it <- cb[[s]]
   x <- coded(column(before, it$before), it$scale)[match(both, id_b)]
   y <- coded(column(after, it$after), it$scale)[match(both, id_a)]

@@ -10,6 +10,11 @@
 # Usage: Rscript scripts/check-nptsc.R [fixtures/nptsc/survey.ini]
 # Exit status 0 when every check passes, 1 otherwise.
 
+# read_ini(), read_surveymonkey(), norm() ...: scripts/lib/survey-export.R
+here <- sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))
+source(file.path(if (length(here) == 1) dirname(gsub("~+~", " ", here, fixed = TRUE)) else "scripts",
+                 "lib", "survey-export.R"))
+
 args <- commandArgs(trailingOnly = TRUE)
 codebook_path <- if (length(args) >= 1) args[1] else "fixtures/nptsc/survey.ini"
 
@@ -21,58 +26,14 @@ check <- function(ok, what) {
 pct <- function(x) sprintf("%.1f%%", 100 * x)
 fmt_p <- function(p) format.pval(p, digits = 3)
 
-# --- codebook: sections of key = value, inline "; comments" removed --------
-read_ini <- function(path) {
-  sections <- list()
-  current <- NULL
-  for (line in readLines(path, encoding = "UTF-8", warn = FALSE)) {
-    line <- trimws(sub("(^|\\s);.*$", "", line))
-    if (line == "") next
-    if (grepl("^\\[.*\\]$", line)) {
-      current <- trimws(substr(line, 2, nchar(line) - 1))
-      sections[[current]] <- list()
-    } else {
-      eq <- regexpr("=", line, fixed = TRUE)
-      key <- trimws(substr(line, 1, eq - 1))
-      sections[[current]][[key]] <- trimws(substr(line, eq + 1, nchar(line)))
-    }
-  }
-  sections
-}
-split_bar <- function(x) trimws(strsplit(x, "|", fixed = TRUE)[[1]])
-# SPEC section 3: case, white space and typographic quotes never matter.
-norm <- function(x) {
-  x <- gsub("[\u2018\u2019]", "'", x)
-  x <- gsub("[\u201c\u201d]", "\"", x)
-  tolower(gsub("\\s+", " ", trimws(x)))
-}
-
 cb <- read_ini(codebook_path)
-kind_of <- function(s) sub(" .*$", "", s)
-name_of <- function(s) sub("^[^ ]+ ", "", s)
-sections_of <- function(kind) names(cb)[vapply(names(cb), kind_of, "") == kind]
 
 # --- export: two SurveyMonkey header rows -----------------------------------
-export <- file.path(dirname(codebook_path), cb$survey$export)
-raw <- read.csv(gzfile(export, encoding = "UTF-8"), header = FALSE,
-                colClasses = "character", check.names = FALSE,
-                encoding = "UTF-8", na.strings = character(0))
-question <- unlist(raw[1, ])
-sublabel <- unlist(raw[2, ])
-for (i in seq_along(question))
-  if (question[i] == "" && i > 1) question[i] <- question[i - 1]
-colname <- ifelse(sublabel %in% c("", "Response", "Open-Ended Response"),
-                  question, paste(question, "/", sublabel))
-data <- raw[-(1:2), ]
-names(data) <- colname
+data <- read_surveymonkey(file.path(dirname(codebook_path), cb$survey$export))
 n <- nrow(data)
 
 cat("Codebook and export\n")
-column <- function(ref) {
-  hit <- which(norm(colname) == norm(ref))
-  if (length(hit) != 1) stop("column not found exactly once: ", ref)
-  data[[hit]]
-}
+column <- function(ref) export_column(data, ref)
 check(identical(cb$survey$layout, "surveymonkey"), "layout = surveymonkey")
 ids <- column(cb$survey$id)
 check(n == 250 && !anyDuplicated(ids) && all(ids != ""),
@@ -99,7 +60,7 @@ coded <- function(ref, sc) {
 }
 
 segment <- function(name) column(cb[[paste("segment", name)]]$column)
-for (s in sections_of("segment")) {
+for (s in sections_of(cb, "segment")) {
   seg <- cb[[s]]
   x <- column(seg$column)
   ok <- is.null(seg$levels) || all(norm(x[x != ""]) %in% norm(split_bar(seg$levels)))
@@ -113,7 +74,7 @@ among_rows <- function(item) {
   norm(segment(parts[1])) == norm(parts[2])
 }
 items <- list()
-for (s in c(sections_of("paired"), sections_of("single"))) {
+for (s in c(sections_of(cb, "paired"), sections_of(cb, "single"))) {
   it <- cb[[s]]
   sc <- scale_labels(it$scale)
   rows <- among_rows(it)
@@ -298,7 +259,7 @@ check(which.max(colMeans(ticks)) == which(colnames(ticks) == "Electronic materia
         mean(ticks[, "Electronic material"]) > 0.55,
       "support: electronic material the most wanted overall")
 
-texts <- sapply(sections_of("text"), function(s) column(cb[[s]]$column))
+texts <- sapply(sections_of(cb, "text"), function(s) column(cb[[s]]$column))
 answered <- colSums(texts != "")
 check(all(answered > 0), sprintf("free text: %s comments", paste(answered, collapse = " / ")))
 all_text <- texts[texts != ""]

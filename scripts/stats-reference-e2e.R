@@ -38,6 +38,10 @@
 #     nobody is in dropped; paired items compare after minus before over
 #     pairs, single items the answers.
 suppressPackageStartupMessages(library(coin))
+# read_ini(), read_surveymonkey(), norm() ...: scripts/lib/survey-export.R
+here <- sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))
+source(file.path(if (length(here) == 1) dirname(gsub("~+~", " ", here, fixed = TRUE)) else "scripts",
+                 "lib", "survey-export.R"))
 
 args <- commandArgs(trailingOnly = TRUE)
 codebook_path <- if (length(args) >= 1) args[1] else "fixtures/nptsc/survey.ini"
@@ -47,49 +51,10 @@ single_items <- c("expectations")
 set.seed(20110301)
 
 # --- codebook and export, as scripts/check-nptsc.R reads them -------------
-read_ini <- function(path) {
-  sections <- list()
-  current <- NULL
-  for (line in readLines(path, encoding = "UTF-8", warn = FALSE)) {
-    line <- trimws(sub("(^|\\s);.*$", "", line))
-    if (line == "") next
-    if (grepl("^\\[.*\\]$", line)) {
-      current <- trimws(substr(line, 2, nchar(line) - 1))
-      sections[[current]] <- list()
-    } else {
-      eq <- regexpr("=", line, fixed = TRUE)
-      key <- trimws(substr(line, 1, eq - 1))
-      sections[[current]][[key]] <- trimws(substr(line, eq + 1, nchar(line)))
-    }
-  }
-  sections
-}
-split_bar <- function(x) trimws(strsplit(x, "|", fixed = TRUE)[[1]])
-norm <- function(x) {
-  x <- gsub("[\u2018\u2019]", "'", x)
-  x <- gsub("[\u201c\u201d]", "\"", x)
-  tolower(gsub("\\s+", " ", trimws(x)))
-}
-
 cb <- read_ini(codebook_path)
-export <- file.path(dirname(codebook_path), cb$survey$export)
-raw <- read.csv(gzfile(export, encoding = "UTF-8"), header = FALSE,
-                colClasses = "character", check.names = FALSE,
-                encoding = "UTF-8", na.strings = character(0))
-question <- unlist(raw[1, ])
-sublabel <- unlist(raw[2, ])
-for (i in seq_along(question))
-  if (question[i] == "" && i > 1) question[i] <- question[i - 1]
-colname <- ifelse(sublabel %in% c("", "Response", "Open-Ended Response"),
-                  question, paste(question, "/", sublabel))
-data <- raw[-(1:2), ]
-names(data) <- colname
+data <- read_surveymonkey(file.path(dirname(codebook_path), cb$survey$export))
 n_rows <- nrow(data)
-column <- function(ref) {
-  hit <- which(norm(colname) == norm(ref))
-  if (length(hit) != 1) stop("column not found exactly once: ", ref)
-  data[[hit]]
-}
+column <- function(ref) export_column(data, ref)
 
 scale_of <- function(name) {
   s <- cb[[paste("scale", name)]]

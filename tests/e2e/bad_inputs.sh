@@ -18,39 +18,19 @@
 # a run that reads the file must add up (rows read = kept + rejected, as
 # many lines written) and leave only the two outputs.
 set -u
+. "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh" # $work, fail, check, expect_status, finish ...
 
-if [ -z "${PREPOST_BIN:-}" ] || [ -z "${PREPOST_SOURCE:-}" ]; then
-    echo "skip: PREPOST_BIN and PREPOST_SOURCE must be set (run through ctest)"
-    exit 77
-fi
+skip_unless_set PREPOST_BIN PREPOST_SOURCE
 . "$(dirname "${BASH_SOURCE[0]}")/lib/wrap.sh"
 ingest="$PREPOST_BIN/prepost-ingest"
 catalogue="$PREPOST_SOURCE/tests/bad-inputs"
-if [ ! -x "$ingest" ]; then
-    echo "skip: $ingest is not built"
-    exit 77
-fi
+skip_unless_built ingest
 
-work=$(mktemp -d)
 trap 'chmod -R u+rwX "$work" 2>/dev/null; rm -rf "$work"' EXIT
 chmod 755 "$work"             # an unprivileged run must reach its case
-failures=0
-checks=0
 cases=0
 skipped=0
 export LC_ALL=C
-
-fail() {
-    echo "FAIL: $*"
-    failures=$((failures + 1))
-}
-
-check() {   # check DESCRIPTION COMMAND...
-    local what=$1
-    shift
-    checks=$((checks + 1))
-    "$@" || fail "$what"
-}
 
 # How to run as an unprivileged user, or nothing when that cannot be done.
 unprivileged=()

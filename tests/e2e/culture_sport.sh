@@ -7,27 +7,11 @@
 # and exact tally lines: respondents per segment, the designed
 # before-by-after counts, and the two low satisfaction ratings.
 set -u
+. "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh" # $work, fail, check, expect_status, finish ...
 
-if [ -z "${PREPOST_BIN:-}" ] || [ -z "${PREPOST_FIXTURES:-}" ]; then
-    echo "skip: PREPOST_BIN and PREPOST_FIXTURES must be set (run through ctest)"
-    exit 77
-fi
-for stage in ingest pair tally; do
-    if [ ! -x "$PREPOST_BIN/prepost-$stage" ]; then
-        echo "skip: $PREPOST_BIN/prepost-$stage is not built"
-        exit 77
-    fi
-done
+skip_unless_set PREPOST_BIN PREPOST_FIXTURES
+skip_unless_built ingest pair tally
 codebook="$PREPOST_FIXTURES/culture-sport/survey.ini"
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-
-fail() {
-    echo "FAIL: $*"
-    failures=$((failures + 1))
-}
 
 # run NAME COMMAND...: runs a stage, keeping its stderr in NAME.err; 0 expected.
 run() {
@@ -120,8 +104,4 @@ expect_line satisfaction '*' '~' . 11
 awk -F '\t' 'NR > 2 && $3 ~ /^[0-9]+$/ && ($3 > 5) { bad = 1 } END { exit bad }' \
     "$work/panel.tally" || fail "a code above 5 in the tally"
 
-if [ "$failures" -gt 0 ]; then
-    echo "$failures check(s) failed"
-    exit 1
-fi
-echo "culture_sport: all checks passed"
+finish culture_sport

@@ -14,39 +14,17 @@
 # rejected must match the lines actually written.
 set -u
 . "$(dirname "${BASH_SOURCE[0]}")/lib/wrap.sh"   # PREPOST_WRAP: run the stages through e.g. valgrind
+. "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh" # $work, fail, check, expect_status, finish ...
 
-if [ -z "${PREPOST_BIN:-}" ] || [ -z "${PREPOST_FIXTURES:-}" ]; then
-    echo "skip: PREPOST_BIN and PREPOST_FIXTURES must be set (run through ctest)"
-    exit 77
-fi
+skip_unless_set PREPOST_BIN PREPOST_FIXTURES
 ingest="$PREPOST_BIN/prepost-ingest"
 edge="$PREPOST_FIXTURES/edge"
-if [ ! -x "$ingest" ]; then
-    echo "skip: $ingest is not built"
-    exit 77
-fi
+skip_unless_built ingest
 
 cases="plain surveymonkey qualtrics qualtrics-old google gzip gzip-named-csv
        plain-named-gz bom crlf quoted curly trailing-empty duplicate-ids
        unknown-labels missing-column truncated-gzip unterminated-quote empty
        header-only panel"
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-checks=0
-
-fail() {
-    echo "FAIL: $*"
-    failures=$((failures + 1))
-}
-
-check() {   # check DESCRIPTION COMMAND...: counts and reports one check
-    local what=$1
-    shift
-    checks=$((checks + 1))
-    "$@" || fail "$what"
-}
 
 # CSV records in a file: a newline inside quotes does not end a record.
 csv_records() {

@@ -8,6 +8,7 @@
 # another kind than the codebook says is 65.
 set -u
 . "$(dirname "${BASH_SOURCE[0]}")/lib/wrap.sh"   # PREPOST_WRAP: run the stages through e.g. valgrind
+. "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh" # $work, fail, check, expect_status, finish ...
 
 bin="${PREPOST_BIN:?set PREPOST_BIN}"
 fixtures="${PREPOST_FIXTURES:?set PREPOST_FIXTURES}"
@@ -15,14 +16,6 @@ source_dir="${PREPOST_SOURCE:?set PREPOST_SOURCE}"
 compare="$(dirname "${BASH_SOURCE[0]}")/lib/compare_results.py"
 [ -x "$bin/prepost-init" ] || { echo "skipped: $bin/prepost-init was not built"; exit 77; }
 command -v python3 >/dev/null || { echo "skipped: no python3 to compare results"; exit 77; }
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-fail() {
-    echo "FAIL: $*"
-    failures=$((failures + 1))
-}
 
 # chain INI OUT: ingest, tally and stats; OUT gets results.json. Status of the first to fail.
 chain() {
@@ -98,5 +91,4 @@ fi
 "$bin/prepost-init" -q "$work/no-such-export.csv" 2>/dev/null
 [ $? -eq 66 ] || fail "a missing export: exit 66 expected"
 
-[ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
-echo "init: all passed"
+finish init

@@ -4,28 +4,11 @@
 # leftovers of a missing file, a damaged file and a wrong command line.
 set -u
 . "$(dirname "${BASH_SOURCE[0]}")/lib/wrap.sh"   # PREPOST_WRAP: run the stages through e.g. valgrind
+. "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh" # $work, fail, check, expect_status, finish ...
 
 pair="${PREPOST_BIN:?set PREPOST_BIN}/prepost-pair"
 data="${PREPOST_FIXTURES:?set PREPOST_FIXTURES}/edge/pair"
 [ -x "$pair" ] || { echo "skipped: $pair was not built"; exit 77; }
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-
-fail() {
-    echo "FAIL: $*"
-    failures=$((failures + 1))
-}
-
-# expect_status WANT DESCRIPTION COMMAND...: runs the command, checks its status.
-expect_status() {
-    local want=$1 what=$2
-    shift 2
-    "$@" >"$work/stdout" 2>"$work/stderr"
-    local got=$?
-    [ "$got" -eq "$want" ] || { fail "$what: exit $got, expected $want"; cat "$work/stderr"; }
-}
 
 # A normal join, with the unmatched list and the summary line.
 expect_status 0 "normal join" \
@@ -75,8 +58,4 @@ expect_status 64 "one file only" "$pair" "$data/before.records"
 expect_status 64 "both waves on stdin" "$pair" - - </dev/null
 expect_status 64 "unknown option" "$pair" --frobnicate "$data/before.records" "$data/after.records"
 
-if [ "$failures" -gt 0 ]; then
-    echo "$failures check(s) failed"
-    exit 1
-fi
-echo "pair: all checks passed"
+finish pair

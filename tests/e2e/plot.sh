@@ -11,23 +11,15 @@
 # each with no chart written.
 set -u
 . "$(dirname "${BASH_SOURCE[0]}")/lib/wrap.sh"   # PREPOST_WRAP: run the stages through e.g. valgrind
+. "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh" # $work, fail, check, expect_status, finish ...
 
 bin="${PREPOST_BIN:?set PREPOST_BIN}"
 fixtures="${PREPOST_FIXTURES:?set PREPOST_FIXTURES}"
-for stage in ingest pair tally stats plot; do
-    [ -x "$bin/prepost-$stage" ] || { echo "skipped: prepost-$stage was not built"; exit 77; }
-done
+skip_unless_built ingest pair tally stats plot
 command -v gnuplot >/dev/null || { echo "skipped: gnuplot is not installed"; exit 77; }
 plot="$bin/prepost-plot"
 
-work=$(mktemp -d)
 trap 'rm -rf "$work" /tmp/prepost-pwned-*' EXIT
-failures=0
-
-fail() {
-    echo "FAIL: $*"
-    failures=$((failures + 1))
-}
 
 # results NAME CODEBOOK: a one-wave survey's results.json in $work/NAME.json.
 results() {
@@ -146,8 +138,4 @@ expect_status 64 "one name" "$plot" "$nptsc"
 "$plot" --help | grep -q 'Exit status' || fail "--help"
 "$plot" --version | grep -q 'prepost' || fail "--version"
 
-if [ "$failures" -gt 0 ]; then
-    echo "$failures check(s) failed"
-    exit 1
-fi
-echo "plot: all checks passed"
+finish plot

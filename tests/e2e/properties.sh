@@ -15,14 +15,10 @@
 # seed that replays it.
 set -u
 . "$(dirname "${BASH_SOURCE[0]}")/lib/wrap.sh"   # PREPOST_WRAP: run the stages through e.g. valgrind
+. "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh" # $work, fail, check, expect_status, finish ...
 
-if [ -z "${PREPOST_BIN:-}" ] || [ -z "${PREPOST_SOURCE:-}" ]; then
-    echo "skip: PREPOST_BIN and PREPOST_SOURCE must be set (run through ctest)"
-    exit 77
-fi
-for program in ingest tally merge stats; do
-    [ -x "$PREPOST_BIN/prepost-$program" ] || { echo "skip: prepost-$program is not built"; exit 77; }
-done
+skip_unless_set PREPOST_BIN PREPOST_SOURCE
+skip_unless_built ingest tally merge stats
 command -v python3 >/dev/null || { echo "skip: python3 (for scripts/gen-export) is not installed"; exit 77; }
 ingest="$PREPOST_BIN/prepost-ingest"
 tally="$PREPOST_BIN/prepost-tally"
@@ -32,15 +28,6 @@ gen="$PREPOST_SOURCE/scripts/gen-export"
 exports=${PROPERTIES_EXPORTS:-20}
 base_seed=${PROPERTIES_SEED:-1}
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1300000000}
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-
-fail() {
-    echo "FAIL: $*"
-    failures=$((failures + 1))
-}
 
 # faults SEED DUPLICATES IN OUT [shuffle]: IN with seeded faults in its data
 # rows (and repeated ids if DUPLICATES is 1), rows shuffled if asked; the
@@ -151,8 +138,4 @@ for ((i = 1; i <= exports; i++)); do
     rm -rf "$dir"
 done
 
-if [ "$failures" -gt 0 ]; then
-    echo "properties: $failures check(s) failed (PROPERTIES_SEED=$base_seed)"
-    exit 1
-fi
-echo "properties: all checks passed over $exports random exports (PROPERTIES_SEED=$base_seed)"
+finish properties "over $exports random exports (PROPERTIES_SEED=$base_seed)"

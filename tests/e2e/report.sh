@@ -7,6 +7,7 @@
 # statuses and leftovers of a missing and a damaged results file.
 set -u
 . "$(dirname "${BASH_SOURCE[0]}")/lib/wrap.sh"   # PREPOST_WRAP: run the stages through e.g. valgrind
+. "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh" # $work, fail, check, expect_status, finish ...
 
 bin="${PREPOST_BIN:?set PREPOST_BIN}"
 source_dir="${PREPOST_SOURCE:?set PREPOST_SOURCE}"
@@ -14,11 +15,6 @@ fixtures="${PREPOST_FIXTURES:?set PREPOST_FIXTURES}"
 check="$source_dir/tests/tools/html_check.py"
 [ -x "$bin/prepost-report" ] || { echo "skipped: prepost-report was not built"; exit 77; }
 command -v python3 >/dev/null || { echo "skipped: python3 is needed to check the page"; exit 77; }
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
 # results SURVEY.ini DIR: the pipeline up to DIR/results.json and DIR/rejects.csv.
 results() {
@@ -153,5 +149,4 @@ ls "$work" | grep -q '^damaged.html' && fail "a page was left for damaged result
 "$bin/prepost-report" -q "$nptsc" 2>/dev/null
 [ $? -eq 64 ] || fail "one name only: not 64"
 
-[ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
-echo "report: all checks passed"
+finish report

@@ -6,17 +6,13 @@
 # screenshot in the build tree (tests/report-screenshot.png) to look at.
 # Skipped (77) where Chromium is not installed (scripts/setup installs it).
 set -u
+. "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh" # $work, fail, check, expect_status, finish ...
 
 bin="${PREPOST_BIN:?set PREPOST_BIN}"
 fixtures="${PREPOST_FIXTURES:?set PREPOST_FIXTURES}"
 browser=$(command -v chromium || command -v chromium-browser) \
     || { echo "skipped: chromium is not installed (scripts/setup installs it)"; exit 77; }
 [ -x "$bin/prepost-report" ] || { echo "skipped: prepost-report was not built"; exit 77; }
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
 survey="$fixtures/nptsc/survey.ini"
 out="$work/out"

@@ -5,26 +5,11 @@
 # runs its checks against deliberately altered results.json files and
 # expects a non-zero exit that names each figure that no longer agrees.
 set -u
+. "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh" # $work, fail, check, expect_status, finish ...
 
-if [ -z "${PREPOST_BIN:-}" ] || [ -z "${PREPOST_SOURCE:-}" ]; then
-    echo "skip: PREPOST_BIN and PREPOST_SOURCE must be set (run through ctest)"
-    exit 77
-fi
-for stage in ingest pair tally stats; do
-    if [ ! -x "$PREPOST_BIN/prepost-$stage" ]; then
-        echo "skip: $PREPOST_BIN/prepost-$stage is not built"
-        exit 77
-    fi
-done
+skip_unless_set PREPOST_BIN PREPOST_SOURCE
+skip_unless_built ingest pair tally stats
 reproduce="$PREPOST_SOURCE/scripts/reproduce"
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-fail() {
-    echo "FAIL: $*"
-    failures=$((failures + 1))
-}
 
 # --- the real run ------------------------------------------------------------
 NO_COLOR=1 PREPOST_BIN="$PREPOST_BIN" "$reproduce" -o "$work/out" >"$work/run.txt" 2>"$work/run.err"
@@ -108,8 +93,4 @@ alter "$panel" "$work/panel.json" 'slot("redesign", None, None)["mean_shift"] = 
 expect_disagree --panel-results "$work/panel.json" "2 of 4 published figures reproduced" \
     "Understanding moved most" "Service redesign moved least"
 
-if [ "$failures" -gt 0 ]; then
-    echo "$failures check(s) failed"
-    exit 1
-fi
-echo "reproduce: all checks passed"
+finish reproduce

@@ -18,6 +18,7 @@
 # rest still runs and the test reports itself skipped.
 set -u
 . "$(dirname "${BASH_SOURCE[0]}")/lib/wrap.sh"   # PREPOST_WRAP: run the stages through e.g. valgrind
+. "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh" # $work, fail, check, expect_status, finish ...
 
 bin="${PREPOST_BIN:?set PREPOST_BIN}"
 fixtures="${PREPOST_FIXTURES:?set PREPOST_FIXTURES}"
@@ -26,30 +27,10 @@ ingest="$bin/prepost-ingest"
 tally="$bin/prepost-tally"
 merge="$bin/prepost-merge"
 stats="$bin/prepost-stats"
-for program in "$ingest" "$tally" "$merge" "$stats"; do
-    [ -x "$program" ] || { echo "skipped: $program was not built"; exit 77; }
-done
+skip_unless_built ingest tally merge stats
 python=$(command -v python3 || true)
 json_strict="$tools/json_strict"
 [ -n "$tools" ] && [ -x "$json_strict" ] || json_strict=""
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-
-fail() {
-    echo "FAIL: $*"
-    failures=$((failures + 1))
-}
-
-# expect_status WANT DESCRIPTION COMMAND...: runs the command, checks its status.
-expect_status() {
-    local want=$1 what=$2
-    shift 2
-    "$@" >"$work/stdout" 2>"$work/stderr"
-    local got=$?
-    [ "$got" -eq "$want" ] || { fail "$what: exit $got, expected $want"; cat "$work/stderr"; }
-}
 
 # pipeline NAME CODEBOOK: export -> NAME.records -> NAME.tally -> NAME.json.
 pipeline() {

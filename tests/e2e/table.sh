@@ -8,16 +8,12 @@
 # the output folder neither created nor changed.
 set -u
 . "$(dirname "${BASH_SOURCE[0]}")/lib/wrap.sh"   # PREPOST_WRAP: run the stages through e.g. valgrind
+. "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh" # $work, fail, check, expect_status, finish ...
 bin="${PREPOST_BIN:?PREPOST_BIN is not set}"
 source_dir="${PREPOST_SOURCE:?PREPOST_SOURCE is not set}"
 fixtures="${PREPOST_FIXTURES:-$source_dir/fixtures}"
 expected="$source_dir/tests/e2e/expected"
 command -v python3 >/dev/null 2>&1 || { echo "python3 is not installed: skipped"; exit 77; }
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
 results_of() {   # codebook, results file
     "$bin/prepost-ingest" -q "$1" | "$bin/prepost-tally" -q "$1" > "$work/t.tally" &&
@@ -215,5 +211,4 @@ mkdir "$work/foreign" && touch "$work/foreign/keep.txt"
 "$bin/prepost-table" -q "$nptsc" 2>/dev/null
 [ $? -eq 64 ] || fail "one name only: expected exit 64"
 
-[ "$failures" -eq 0 ] && echo "table: all checks passed"
-[ "$failures" -eq 0 ]
+finish table

@@ -11,6 +11,7 @@
 # --help works.
 set -u
 . "$(dirname "${BASH_SOURCE[0]}")/lib/wrap.sh"   # PREPOST_WRAP: run the stages through e.g. valgrind
+. "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh" # $work, fail, check, expect_status, finish ...
 
 bin="${PREPOST_BIN:?set PREPOST_BIN}"
 fixtures="${PREPOST_FIXTURES:?set PREPOST_FIXTURES}"
@@ -18,28 +19,9 @@ ingest="$bin/prepost-ingest"
 pair="$bin/prepost-pair"
 tally="$bin/prepost-tally"
 merge="$bin/prepost-merge"
-for program in "$ingest" "$pair" "$tally" "$merge"; do
-    [ -x "$program" ] || { echo "skipped: $program was not built"; exit 77; }
-done
+skip_unless_built ingest pair tally merge
 
 splits=${TALLY_MERGE_SPLITS:-30}        # random splits per data set
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-
-fail() {
-    echo "FAIL: $*"
-    failures=$((failures + 1))
-}
-
-# expect_status WANT DESCRIPTION COMMAND...: runs the command, checks its status.
-expect_status() {
-    local want=$1 what=$2
-    shift 2
-    "$@" >"$work/stdout" 2>"$work/stderr"
-    local got=$?
-    [ "$got" -eq "$want" ] || { fail "$what: exit $got, expected $want"; cat "$work/stderr"; }
-}
 
 # ---- the data sets: a codebook and its records ------------------------------
 
@@ -263,8 +245,4 @@ for program in "$tally" "$merge"; do
 done
 expect_status 64 "merge reading standard input twice" "$merge" - - </dev/null
 
-if [ "$failures" -gt 0 ]; then
-    echo "$failures check(s) failed"
-    exit 1
-fi
-echo "tally_merge: all checks passed (${#names[@]} data sets, $splits splits each)"
+finish tally_merge "(${#names[@]} data sets, $splits splits each)"

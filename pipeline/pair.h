@@ -29,7 +29,8 @@ typedef struct {
 pp_error pp_pair(pp_source *before, pp_source *after, FILE *out,
                  FILE *unmatched, pp_pair_summary *summary, pp_diag *diag);
 
-/* "40 before, 38 after: 35 matched, 5 before only, 3 after only" */
+/* "40 before, 38 after: 35 matched, 5 before only, 3 after only", without
+ * the program's name (prepost-pair puts "prepost-pair: " in front). */
 void pp_pair_summary_print(const pp_pair_summary *s, FILE *out);
 
 #endif

@@ -113,8 +113,10 @@ int main(int argc, char **argv)
         goto cleanup;
     if (opt.unmatched_path && cli_output_commit(&unmatched, &diag) != 0)
         goto cleanup;
-    if (!opt.common.quiet)
+    if (!opt.common.quiet) {         /* named, as every stage's summary line is */
+        fprintf(stderr, "%s: ", cli_program());
         pp_pair_summary_print(&summary, stderr);
+    }
     status = EXIT_OK;
 
 cleanup:

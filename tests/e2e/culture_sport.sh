@@ -62,7 +62,7 @@ wave after 41 41 0
 # Pairing: 36 matched, 11 before only, 5 after only, each of those listed.
 run pair "$PREPOST_BIN/prepost-pair" -o "$work/paired.records" -u "$work/unmatched.csv" \
     "$work/before.records" "$work/after.records"
-grep -q "47 before, 41 after: 36 matched, 11 before only, 5 after only" "$work/pair.err" \
+grep -q "^prepost-pair: 47 before, 41 after: 36 matched, 11 before only, 5 after only$" "$work/pair.err" \
     || fail "pair summary: $(cat "$work/pair.err")"
 grep -q "conflict" "$work/pair.err" && fail "pair found segment conflicts: $(cat "$work/pair.err")"
 waves=$(awk -F '\t' 'NR > 2 { n[$3]++ } END { printf "%d %d %d", n["both"], n["before"], n["after"] }' \

@@ -18,7 +18,7 @@ cmp -s "$work/paired.records" "$data/expected-paired.records" \
     || fail "paired records differ from expected-paired.records"
 cmp -s "$work/unmatched.csv" "$data/expected-unmatched.csv" \
     || fail "unmatched list differs from expected-unmatched.csv"
-grep -q "3 before, 3 after: 2 matched, 1 before only, 1 after only" "$work/stderr" \
+grep -q "^prepost-pair: 3 before, 3 after: 2 matched, 1 before only, 1 after only$" "$work/stderr" \
     || fail "summary line missing: $(cat "$work/stderr")"
 
 # Standard output by default, the after wave from standard input, -q quiet.

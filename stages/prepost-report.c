@@ -1,5 +1,6 @@
 /* prepost-report: the command line of the report stage. Reads a codebook
- * and its results.json (and optionally rejects.csv) and writes the
+ * and its results.json (and optionally rejects.csv; for a panel also the
+ * after wave's rejects and pair's unmatched.csv) and writes the
  * dashboard, one static index.html (stages/report/); this file only reads
  * the command line, opens the files and reports. */
 #include <errno.h>
@@ -18,7 +19,9 @@ typedef struct {
     cli_common common;          /* -o ("-" = standard output), -q */
     const char *plots_dir;      /* --plots, default <output dir>/plots */
     const char *tables_dir;     /* --tables, default <output dir>/tables */
-    const char *rejects_path;   /* --rejects, NULL = none */
+    const char *rejects_path;   /* --rejects, NULL = none (a panel's: the before wave's) */
+    const char *rejects_after_path; /* --rejects-after, a panel's after wave, NULL = none */
+    const char *unmatched_path; /* --unmatched, a panel's one-wave respondents, NULL = none */
     const char *codebook_path;
     const char *results_path;
 } report_options;
@@ -27,6 +30,7 @@ static void print_help(FILE *out)
 {
     fprintf(out,
         "Usage: %s [-o index.html] [--plots DIR] [--tables DIR] [--rejects REJECTS.csv]\n"
+        "          [--rejects-after REJECTS.csv] [--unmatched UNMATCHED.csv]\n"
         "          [-q] SURVEY.ini RESULTS.json\n"
         "\n"
         "Writes the dashboard: one static web page with every item's chart, table,\n"
@@ -36,28 +40,40 @@ static void print_help(FILE *out)
         "its plots/ and tables/ folders (as 'prepost run' lays them out). A chart or\n"
         "table that does not exist is not linked; the page says so instead. The\n"
         "date on the page comes from SOURCE_DATE_EPOCH; without it none is shown,\n"
-        "so the same inputs always give the same bytes.\n"
+        "so the same inputs always give the same bytes. For a two-wave panel the page\n"
+        "summarises each wave's rejected rows, labelled before wave and after wave,\n"
+        "and who answered one wave only.\n"
         "\n"
         "Options:\n"
         "  -o, --output=FILE     write the page to FILE (default: index.html; '-' for\n"
         "                        standard output)\n"
         "  -p, --plots=DIR       where to look for the charts (default: plots/ beside FILE)\n"
         "  -t, --tables=DIR      where to look for the tables (default: tables/ beside FILE)\n"
-        "  -r, --rejects=FILE    summarise the rows prepost-ingest rejected (rejects.csv)\n"
+        "  -r, --rejects=FILE    summarise the rows prepost-ingest rejected (rejects.csv;\n"
+        "                        for a two-wave panel, the before wave's)\n"
+        "      --rejects-after=FILE\n"
+        "                        a panel: summarise the after wave's rejected rows too\n"
+        "                        (rejects-after.csv)\n"
+        "  -u, --unmatched=FILE  a panel: summarise the respondents who answered one wave\n"
+        "                        only (unmatched.csv from prepost-pair)\n"
         "  -q, --quiet           do not print the summary line\n"
         "  -h, --help            show this help and exit\n"
         "  -V, --version         show the version and exit\n"
         "\n"
         "Example:\n"
         "  %s -o out/index.html --rejects out/rejects.csv survey.ini out/results.json\n"
+        "  %s -o out/index.html --rejects out/rejects.csv --rejects-after \\\n"
+        "      out/rejects-after.csv --unmatched out/unmatched.csv panel.ini out/results.json\n"
         "\n"
-        "Exit status: 0 done, 64 wrong command line, 65 the codebook, results or\n"
-        "rejects file is damaged or they do not belong together, 66 an input cannot\n"
-        "be opened, 70 internal error, 73 the page cannot be written.\n",
-        cli_program(), cli_program());
+        "Exit status: 0 done, 64 wrong command line (or a panel's options for a\n"
+        "one-wave survey), 65 the codebook, results, rejects or unmatched file is\n"
+        "damaged or they do not belong together, 66 an input cannot be opened,\n"
+        "70 internal error, 73 the page cannot be written.\n",
+        cli_program(), cli_program(), cli_program());
 }
 
-/* --plots, --tables and --rejects, report's own options. */
+/* --plots, --tables, --rejects, --rejects-after and --unmatched, report's
+ * own options. */
 static void own_option(int option, const char *value, void *stage)
 {
     report_options *opt = stage;
@@ -65,6 +81,8 @@ static void own_option(int option, const char *value, void *stage)
     case 'p': opt->plots_dir = value; break;
     case 't': opt->tables_dir = value; break;
     case 'r': opt->rejects_path = value; break;
+    case 'A': opt->rejects_after_path = value; break;
+    case 'u': opt->unmatched_path = value; break;
     }
 }
 
@@ -74,12 +92,14 @@ static void parse_options(int argc, char **argv, report_options *opt)
         {"plots", required_argument, NULL, 'p'},
         {"tables", required_argument, NULL, 't'},
         {"rejects", required_argument, NULL, 'r'},
+        {"rejects-after", required_argument, NULL, 'A'},
+        {"unmatched", required_argument, NULL, 'u'},
         {NULL, 0, NULL, 0},
     };
     memset(opt, 0, sizeof *opt);
     opt->common.output = "index.html";
     int first = cli_parse_options(argc, argv, &opt->common, print_help,
-                                  "p:t:r:", own, own_option, opt);
+                                  "p:t:r:u:", own, own_option, opt);
     if (argc - first != 2)
         cli_usage_error("expected SURVEY.ini and RESULTS.json, got %d names", argc - first);
     opt->codebook_path = argv[first];
@@ -136,7 +156,8 @@ int main(int argc, char **argv)
     cli_output out = {0};
     pp_codebook *cb = NULL;
     json_t *results = NULL;
-    rejects_summary rejects = {0};
+    rejects_summary rejects = {0}, rejects_after = {0};
+    unmatched_summary unmatched = {0};
     char out_dir[PATH_MAX], plots[PATH_MAX + 8], tables[PATH_MAX + 8], date[32];
     int status = EXIT_SOFTWARE;
 
@@ -148,7 +169,8 @@ int main(int argc, char **argv)
         .plots_dir = opt.plots_dir ? opt.plots_dir : plots,
         .tables_dir = opt.tables_dir ? opt.tables_dir : tables,
         .out_dir = out_dir, .date = source_date(date, sizeof date),
-        .rejects_name = opt.rejects_path, .h = 2,
+        .rejects_name = opt.rejects_path, .rejects_after_name = opt.rejects_after_path,
+        .unmatched_name = opt.unmatched_path, .h = 2,
     };
 
     if ((cb = cli_load_codebook(opt.codebook_path, &diag)) == NULL)
@@ -157,10 +179,27 @@ int main(int argc, char **argv)
         goto cleanup;
     if (check_same_survey(results, cb, opt.results_path, &diag) != 0)
         goto cleanup;
+    r.panel = pp_codebook_is_panel(cb);
+    if (!r.panel && (opt.rejects_after_path != NULL || opt.unmatched_path != NULL)) {
+        pp_diag_set(&diag, PP_ERR_USAGE, opt.codebook_path, 0,
+                    "--rejects-after and --unmatched are for a two-wave panel, and this "
+                    "codebook describes one export");
+        goto cleanup;
+    }
     if (opt.rejects_path != NULL) {
         if (rejects_summary_read(&rejects, opt.rejects_path, &diag) != 0)
             goto cleanup;
         r.rejects = &rejects;
+    }
+    if (opt.rejects_after_path != NULL) {
+        if (rejects_summary_read(&rejects_after, opt.rejects_after_path, &diag) != 0)
+            goto cleanup;
+        r.rejects_after = &rejects_after;
+    }
+    if (opt.unmatched_path != NULL) {
+        if (unmatched_summary_read(&unmatched, opt.unmatched_path, &diag) != 0)
+            goto cleanup;
+        r.unmatched = &unmatched;
     }
     if (cli_output_open(&out, opt.common.output, &diag) != 0)
         goto cleanup;
@@ -183,6 +222,8 @@ cleanup:
     status = cli_finish(status == EXIT_OK, &diag, "the report");
     cli_output_abort(&out);
     rejects_summary_free(&rejects);
+    rejects_summary_free(&rejects_after);
+    unmatched_summary_free(&unmatched);
     json_decref(results);
     pp_codebook_free(cb);
     return status;

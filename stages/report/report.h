@@ -13,6 +13,7 @@
 #include <jansson.h>
 
 #include "rejects_summary.h"
+#include "unmatched_summary.h"
 
 typedef struct {
     FILE *out;
@@ -20,8 +21,14 @@ typedef struct {
     const char *plots_dir;          /* where to look for plots/<chart>.svg */
     const char *tables_dir;         /* where to look for tables/<file> */
     const char *out_dir;            /* the output file's directory */
-    const rejects_summary *rejects; /* NULL: no rejects file given */
+    bool panel;                     /* a two-wave panel: rejects per wave */
+    const rejects_summary *rejects; /* NULL: no rejects file given (a panel's:
+                                       the before wave's) */
     const char *rejects_name;       /* its name as given */
+    const rejects_summary *rejects_after;   /* a panel's after wave, or NULL */
+    const char *rejects_after_name;
+    const unmatched_summary *unmatched;     /* a panel's one-wave respondents, or NULL */
+    const char *unmatched_name;
     const char *date;               /* from SOURCE_DATE_EPOCH, or NULL */
     long min_base;
     int h;                          /* heading level of the current item */

@@ -106,7 +106,7 @@ static int ingest_and_tally(chain *c, const pp_codebook *cb)
     return step(c, "pair and tally", s, 2);
 }
 
-static int outputs(chain *c)
+static int outputs(chain *c, const pp_codebook *cb)
 {
     const char *ini = c->opt->codebook_path;
     pp_stage s = stage(c, P_STATS);
@@ -122,8 +122,11 @@ static int outputs(chain *c)
         status = step(c, "table", &s, 1);
     s = stage(c, P_REPORT);
     pp_stage_args(&s, "-o", c->paths[F_INDEX], "--plots", c->paths[F_PLOTS], "--tables",
-                  c->paths[F_TABLES], "--rejects", c->paths[F_REJECTS], ini,
-                  c->paths[F_RESULTS], NULL);
+                  c->paths[F_TABLES], "--rejects", c->paths[F_REJECTS], NULL);
+    if (pp_codebook_is_panel(cb))   /* each wave's rejects, and who answered one only */
+        pp_stage_args(&s, "--rejects-after", c->paths[F_REJECTS_AFTER], "--unmatched",
+                      c->paths[F_UNMATCHED], NULL);
+    pp_stage_args(&s, ini, c->paths[F_RESULTS], NULL);
     if (status == EX_OK)
         status = step(c, "report", &s, 1);
     return status;
@@ -175,7 +178,7 @@ int pp_run_chain(const pp_run_options *opt, const pp_codebook *cb,
         snprintf(c.paths[f], sizeof c.paths[f], "%s/%s", tmp, file_names[f]);
     int status = ingest_and_tally(&c, cb);
     if (status == EX_OK)
-        status = outputs(&c);
+        status = outputs(&c, cb);
     remove_intermediates(&c);
     if (status == EX_OK)
         status = write_manifest(&c, manifest);

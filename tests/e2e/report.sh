@@ -3,8 +3,9 @@
 # some charts and tables present and some not) and on a codebook and export
 # full of hostile text, and checks the page: well formed, every title, the
 # verdicts in plain words, the small-base flags, nothing that could run,
-# the same bytes twice, the date only from SOURCE_DATE_EPOCH, and the exit
-# statuses and leftovers of a missing and a damaged results file.
+# the same bytes twice, the date only from SOURCE_DATE_EPOCH, each wave's
+# rejects and the one-wave respondents of a panel (culture-sport), and the
+# exit statuses and leftovers of a missing and a damaged results file.
 set -u
 . "$(dirname "${BASH_SOURCE[0]}")/lib/wrap.sh"   # PREPOST_WRAP: run the stages through e.g. valgrind
 . "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh" # $work, fail, check, expect_status, finish ...
@@ -133,6 +134,68 @@ grep -q '&lt;script&gt;alert(1)&lt;/script&gt; &quot;double&quot; &#39;single&#3
     "$hout/index.html" || fail "the hostile title is not shown escaped"
 grep -q 'could not be detected' "$hout/index.html" || fail "no id column: duplicates not said"
 grep -q '1 row of the export was rejected' "$hout/index.html" || fail "the rejected row is not summarised"
+
+# ---- a two-wave panel: each wave's rejects and who answered one wave only ----
+# culture-sport: the before wave has one repeated id (NTY-03), the after wave
+# none; 11 answered only the before wave, 5 only the after wave.
+panel="$fixtures/culture-sport/survey.ini"
+pout="$work/panel"
+mkdir -p "$pout"
+"$bin/prepost-ingest" -q --wave before -o "$pout/before.records" -r "$pout/rejects.csv" "$panel" \
+    && "$bin/prepost-ingest" -q --wave after -o "$pout/after.records" -r "$pout/rejects-after.csv" "$panel" \
+    && "$bin/prepost-pair" -q -u "$pout/unmatched.csv" "$pout/before.records" "$pout/after.records" \
+        | "$bin/prepost-tally" -q "$panel" >"$pout/tally" \
+    && "$bin/prepost-stats" -q -o "$pout/results.json" "$panel" "$pout/tally" \
+    || fail "the pipeline failed on the culture-sport panel"
+"$bin/prepost-report" -q -o "$pout/index.html" --rejects "$pout/rejects.csv" \
+    --rejects-after "$pout/rejects-after.csv" --unmatched "$pout/unmatched.csv" \
+    "$panel" "$pout/results.json" || fail "report on the panel: exit $?"
+ppage="$pout/index.html"
+python3 "$check" "$ppage" || fail "the panel's page is not well formed"
+grep -q "1 row of the before wave's export was rejected and not counted" "$ppage" \
+    || fail "the before wave's rejected row is not summarised as the before wave's"
+grep -q '<td>NTY-03</td><td>Staff code</td><td>duplicate id</td>' "$ppage" \
+    || fail "the before wave's repeated id is not listed"
+grep -q "No rows of the after wave's export were rejected" "$ppage" \
+    || fail "the after wave's rejects are not summarised"
+grep -q 'href="rejects-after.csv"' "$ppage" && fail "a link to rejects-after.csv, which has no rows to show"
+grep -q '11 respondents answered only the before wave, 5 only the after wave' "$ppage" \
+    || fail "the unmatched respondents are not summarised"
+grep -q '<th scope="row">TOR-01</th><td>the before wave</td><td>3</td>' "$ppage" \
+    || fail "the first respondent of the before wave only is not listed"
+grep -q '<th scope="row">BAD-01</th><td>the after wave</td><td>2</td>' "$ppage" \
+    || fail "the first respondent of the after wave only is not listed"
+[ "$(grep -c '<td>the before wave</td>' "$ppage")" -eq 5 ] \
+    || fail "not the first 5 of the 11 who answered only the before wave"
+grep -q 'href="unmatched.csv">unmatched.csv</a>' "$ppage" || fail "unmatched.csv is not linked"
+# Rejects in the after wave are shown as the after wave's.
+{ head -1 "$pout/rejects.csv"; echo '7,LEI-09,Staff code,duplicate id,LEI-09,an id no earlier row has'; } \
+    >"$pout/late.csv"
+"$bin/prepost-report" -q -o "$pout/late.html" --rejects "$pout/rejects-after.csv" \
+    --rejects-after "$pout/late.csv" "$panel" "$pout/results.json" || fail "report with after-wave rejects: exit $?"
+python3 "$check" "$pout/late.html" || fail "the page with after-wave rejects is not well formed"
+grep -q "1 row of the after wave's export was rejected" "$pout/late.html" \
+    || fail "an after-wave reject is not summarised as the after wave's"
+grep -q "No rows of the before wave's export were rejected" "$pout/late.html" \
+    || fail "an empty before-wave rejects list is not said"
+grep -q '<td>LEI-09</td>' "$pout/late.html" || fail "the after wave's rejected row is not listed"
+grep -q 'answered only the before wave' "$pout/late.html" && fail "unmatched respondents shown without --unmatched"
+# A panel's options on a one-wave survey, and a file that is no unmatched list.
+"$bin/prepost-report" -q -o "$work/onewave.html" --unmatched "$pout/unmatched.csv" \
+    "$nptsc" "$out/results.json" 2>/dev/null
+[ $? -eq 64 ] || fail "--unmatched for a one-wave survey: not 64"
+"$bin/prepost-report" -q -o "$work/notlist.html" --unmatched "$pout/rejects.csv" \
+    "$panel" "$pout/results.json" 2>"$work/err"
+[ $? -eq 65 ] || fail "a rejects file given as --unmatched: not 65"
+grep -q 'rejects.csv' "$work/err" || fail "the file that is no unmatched list is not named"
+# prepost run gives the report both waves' rejects and the unmatched list.
+if [ -x "$bin/prepost" ]; then
+    "$bin/prepost" run -q -o "$work/run" "$panel" || fail "prepost run on the panel: exit $?"
+    grep -q "No rows of the after wave's export were rejected" "$work/run/index.html" \
+        || fail "prepost run: the after wave's rejects are not on the page"
+    grep -q '11 respondents answered only the before wave, 5 only the after wave' "$work/run/index.html" \
+        || fail "prepost run: the unmatched respondents are not on the page"
+fi
 
 # ---- missing and damaged results ---------------------------------------------
 "$bin/prepost-report" -q -o "$work/missing.html" "$nptsc" "$work/no-such.json" 2>"$work/err"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # man_pages.sh: every program in PREPOST_BIN has a manual page in man/,
-# and every page formats with groff without a warning. Skipped (77)
+# every page formats with groff without a warning, and each stage's page
+# names --output and --quiet. Skipped (77)
 # without groff.
 set -euo pipefail
 : "${PREPOST_BIN:?}" "${PREPOST_SOURCE:?}"
@@ -15,5 +16,11 @@ for page in "$PREPOST_SOURCE"/man/*.1; do
     warnings=$(groff -man -Tutf8 -ww -z "$page" 2>&1)
     [ -z "$warnings" ] || fail "$(basename "$page"): $warnings"
     grep -q '^\.SH EXIT STATUS' "$page" || fail "$(basename "$page") has no EXIT STATUS"
+    case $(basename "$page") in
+    prepost-*)  # every stage reads --output and --quiet (cli_parse_options)
+        grep -q -- '\\-\\-output' "$page" || fail "$(basename "$page") does not mention --output"
+        grep -q -- '\\-\\-quiet' "$page" || fail "$(basename "$page") does not mention --quiet"
+        ;;
+    esac
 done
 echo "man_pages: ok"

@@ -25,6 +25,7 @@ static void print_help(FILE *out)
         "tables and a dashboard.\n"
         "\n"
         "Commands:\n"
+        "  init     an export to a draft codebook, to check and edit into survey.ini\n"
         "  run      the whole chain, for cron and nightly batches (prepost run --help)\n"
         "  ingest   an export to records, bad rows to rejects.csv\n"
         "  pair     join the two waves of a panel on the respondent id\n"
@@ -38,6 +39,7 @@ static void print_help(FILE *out)
         "Each stage is also its own program, prepost-STAGE, with --help.\n"
         "\n"
         "Example:\n"
+        "  prepost init -o survey.ini export.csv\n"
         "  prepost run survey.ini -o out/\n");
 }
 

@@ -14,7 +14,7 @@
 #define MAX_SCALES 32
 
 typedef enum { ROLE_TEXT, ROLE_ID, ROLE_META, ROLE_EMPTY, ROLE_RATING,
-               ROLE_SEGMENT, ROLE_TICK, ROLE_DONE } role;
+               ROLE_SEGMENT, ROLE_TICK, ROLE_CELL_MULTI, ROLE_DONE } role;
 
 typedef struct {
     const pp_known_scale *known;    /* or NULL: a statistical file's labels */
@@ -166,6 +166,58 @@ static int is_tick(const pp_init_profile *p, size_t i)
     return 0;
 }
 
+/* Piece k continues the piece before it: every occurrence of each is next
+ * to the other across ", ", so both are one option holding a comma. */
+static int continues(const pp_init_pieces *pc, int k)
+{
+    int before = pc->prev[k];
+    return before >= 0 && pc->next[before] == k;
+}
+
+/* The options of a column whose cells each hold several choices (joined by
+ * ", " or ";"), pieces always seen side by side joined back into one, in
+ * the order first seen; *once gets those given by one respondent only.
+ * 1 if the answers look like that: some cell holds several options, at
+ * least two options recur and they make up three quarters of the answers. */
+static int cell_options(const pp_init_column *c, pp_strings *options, pp_strings *once)
+{
+    const pp_init_pieces *pc = c->pieces;
+    if (pc == NULL || pc->overflow || pc->split_cells == 0 || c->labels.count)
+        return 0;
+    long total = 0, recurring = 0;
+    int ok = 1;
+    for (size_t k = 0; k < pc->names.count && ok; k++) {
+        if (continues(pc, (int)k))
+            continue;
+        size_t cap = strlen(pc->names.items[k]) + 1;
+        for (int j = (int)k, n = 0; pc->next[j] >= 0 && continues(pc, pc->next[j])
+                                    && n < PP_INIT_PIECE_CAP; j = pc->next[j], n++)
+            cap += strlen(pc->names.items[pc->next[j]]) + 2;
+        char *atom = malloc(cap);
+        if (atom == NULL)
+            return 0;
+        strcpy(atom, pc->names.items[k]);
+        for (int j = (int)k, n = 0; pc->next[j] >= 0 && continues(pc, pc->next[j])
+                                    && n < PP_INIT_PIECE_CAP; j = pc->next[j], n++) {
+            strcat(atom, ", ");
+            strcat(atom, pc->names.items[pc->next[j]]);
+        }
+        ok = safe_value(atom);
+        total += pc->counts[k];
+        if (pc->counts[k] >= 2) {
+            recurring += pc->counts[k];
+            if (options)
+                pp_strings_push_str(options, atom);
+        } else if (once)
+            pp_strings_push_str(once, atom);
+        free(atom);
+    }
+    size_t n_recurring = 0;
+    for (size_t k = 0; k < pc->names.count; k++)
+        n_recurring += !continues(pc, (int)k) && pc->counts[k] >= 2;
+    return ok && total > c->answered && n_recurring >= 2 && 4 * recurring >= 3 * total;
+}
+
 static void give_roles(draft *d)
 {
     const pp_init_profile *p = d->p;
@@ -184,6 +236,8 @@ static void give_roles(draft *d)
             note_missing(d, d->scale_of[i], c);
         } else if (is_tick(p, i))
             d->roles[i] = ROLE_TICK;
+        else if (cell_options(c, NULL, NULL))
+            d->roles[i] = ROLE_CELL_MULTI;
         else if (!c->overflow && c->values.count <= MAX_SEGMENT_LEVELS
                  && c->answered >= 2 * (long)c->values.count)
             d->roles[i] = ROLE_SEGMENT;
@@ -410,6 +464,30 @@ static void write_multi(draft *d, size_t i)
     pp_strings_clear(&options);
 }
 
+/* Several choices in one cell, the options inferred from the answers. */
+static void write_cell_multi(draft *d, size_t i)
+{
+    const pp_init_column *c = &d->p->cols[i];
+    char id[48], ref[512];
+    pp_strings options = {0}, once = {0};
+    cell_options(c, &options, &once);
+    column_ref(d, i, ref, sizeof ref);
+    make_id(d, c->text[0] ? c->text : c->name, id, sizeof id);
+    fprintf(d->out, "\n; check: several choices in one cell? the options were inferred from the\n"
+            "; answers: the choices given by two respondents or more");
+    if (once.count) {
+        fprintf(d->out, ";\n; given by one respondent only, so not listed (rejected as unknown): ");
+        write_list(d->out, &once, NULL, 0);
+    }
+    fprintf(d->out, "\n[multi %s]\n", id);
+    write_title(d->out, c->text[0] ? c->text : c->name);
+    fprintf(d->out, "column  = %s\noptions = ", ref);
+    write_list(d->out, &options, NULL, 0);
+    fputc('\n', d->out);
+    pp_strings_clear(&options);
+    pp_strings_clear(&once);
+}
+
 static void write_text(draft *d, size_t i)
 {
     const pp_init_column *c = &d->p->cols[i];
@@ -480,6 +558,8 @@ int pp_init_draft_write(const pp_init_profile *p, const char *export_ref,
             write_rating(&d, i);
         else if (d.roles[i] == ROLE_TICK)
             write_multi(&d, i);
+        else if (d.roles[i] == ROLE_CELL_MULTI)
+            write_cell_multi(&d, i);
         else if (d.roles[i] == ROLE_TEXT)
             write_text(&d, i);
     }

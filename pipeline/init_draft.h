@@ -6,7 +6,10 @@
  * (init_scales.h), or on the value labels of a statistical file in code
  * order, user-missing labels as missing; a segment (few distinct answers
  * that repeat); a tick box of a tick-all-that-apply group (one answer
- * only, the group named by the part before " / ", " [" or ": "); or text.
+ * only, the group named by the part before " / ", " [" or ": "); several
+ * choices in one cell (joined by ", " or ";": the options are the pieces
+ * two respondents or more gave, pieces always side by side across ", "
+ * joined back into one option that holds a comma); or text.
  * Two ratings on one scale whose names differ only by "before"/"after"
  * become one paired item. Anything guessed says so in a `; check:` comment. */
 #ifndef PREPOST_INIT_DRAFT_H

@@ -115,11 +115,91 @@ static int take_labels(profiler *pr)
     return 0;
 }
 
+/* The index of piece s[0..len) in c, added if new; -1 past the cap, -2
+ * out of memory, -3 an empty piece. */
+static int piece_index(pp_init_pieces *pc, const char *s, size_t len)
+{
+    while (len > 0 && (s[0] == ' ' || s[0] == '\t'))
+        s++, len--;
+    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+        len--;
+    if (len == 0)
+        return -3;
+    for (size_t i = 0; i < pc->names.count; i++)
+        if (pp_label_equal(pc->names.items[i], strlen(pc->names.items[i]), s, len))
+            return (int)i;
+    if (pc->names.count == PP_INIT_PIECE_CAP) {
+        pc->overflow = 1;
+        return -1;
+    }
+    int k = (int)pc->names.count;
+    if (pp_strings_push(&pc->names, s, len) != 0)
+        return -2;
+    pc->counts[k] = 0;
+    pc->next[k] = pc->prev[k] = PP_INIT_PIECE_UNSEEN;
+    return k;
+}
+
+static void link_piece(int *slot, int other)
+{
+    if (*slot == PP_INIT_PIECE_UNSEEN)
+        *slot = other < 0 ? PP_INIT_PIECE_VARIES : other;
+    else if (*slot != other)
+        *slot = PP_INIT_PIECE_VARIES;
+}
+
+/* Splits a cell at ";" and then at ", ", and counts its pieces. */
+static int count_pieces(pp_init_column *c, const char *s, size_t len)
+{
+    if (c->pieces == NULL && (c->pieces = calloc(1, sizeof *c->pieces)) == NULL)
+        return -1;
+    pp_init_pieces *pc = c->pieces;
+    if (pc->overflow)
+        return 0;
+    const char *end = s + len;
+    int n_pieces = 0;
+    for (const char *part = s; part < end && !pc->overflow;) {
+        const char *part_end = memchr(part, ';', (size_t)(end - part));
+        if (part_end == NULL)
+            part_end = end;
+        int before = -1;
+        for (const char *p = part; p <= part_end && !pc->overflow;) {
+            const char *q = p;
+            while (q + 1 < part_end && !(q[0] == ',' && q[1] == ' '))
+                q++;
+            if (q + 1 >= part_end)
+                q = part_end;
+            int k = piece_index(pc, p, (size_t)(q - p));
+            if (k == -2)
+                return -1;
+            if (k == -3 && before >= 0)
+                link_piece(&pc->next[before], -1);
+            if (k >= 0) {
+                pc->counts[k]++;
+                n_pieces++;
+                link_piece(&pc->prev[k], before);
+                if (before >= 0)
+                    link_piece(&pc->next[before], k);
+            }
+            before = k;
+            p = q + 2;
+        }
+        if (before >= 0)
+            link_piece(&pc->next[before], -1);
+        part = part_end + 1;
+    }
+    if (n_pieces > 1)
+        pc->split_cells++;
+    return 0;
+}
+
 static int count_cell(pp_init_column *c, const char *s, size_t len)
 {
     if (pp_label_is_blank(s, len))
         return 0;
     c->answered++;
+    if (count_pieces(c, s, len) != 0)
+        return -1;
     if (len > c->max_len)
         c->max_len = len;
     for (size_t i = 0; i < c->values.count; i++)
@@ -281,6 +361,9 @@ void pp_init_profile_free(pp_init_profile *p)
         free(c->text);
         free(c->counts);
         free(c->label_missing);
+        if (c->pieces != NULL)
+            pp_strings_clear(&c->pieces->names);
+        free(c->pieces);
         pp_strings_clear(&c->values);
         pp_strings_clear(&c->labels);
     }

@@ -17,6 +17,23 @@
 #include "strlist.h"
 
 #define PP_INIT_DISTINCT_CAP 40
+#define PP_INIT_PIECE_CAP 64
+
+/* The pieces of a column's cells split at ";" and then at ", ", for one
+ * cell holding several choices (Google Forms joins them with ", "). Each
+ * piece has a count and, when every occurrence of it is followed (or
+ * preceded) by the same piece across ", ", that piece; otherwise
+ * PP_INIT_PIECE_VARIES. Kept for every column, streaming, up to a cap. */
+#define PP_INIT_PIECE_UNSEEN (-1)
+#define PP_INIT_PIECE_VARIES (-2)
+typedef struct {
+    pp_strings names;       /* distinct pieces, first spelling seen */
+    long counts[PP_INIT_PIECE_CAP];
+    int next[PP_INIT_PIECE_CAP];
+    int prev[PP_INIT_PIECE_CAP];
+    int overflow;           /* more distinct pieces than the cap */
+    long split_cells;       /* cells of more than one piece */
+} pp_init_pieces;
 
 typedef struct {
     char *name;             /* as ingest shows it (header.h) */
@@ -27,6 +44,7 @@ typedef struct {
     int overflow;           /* more distinct answers than the cap */
     long answered;          /* non-blank cells */
     size_t max_len;
+    pp_init_pieces *pieces; /* NULL until a cell is seen */
     pp_strings labels;      /* statistical file: value labels, code order */
     unsigned char *label_missing; /* per label: a user-missing value */
 } pp_init_column;

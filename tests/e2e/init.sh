@@ -57,6 +57,15 @@ for export_file in "$fixtures"/culture-sport/*.csv "$fixtures"/edge/*/export*; d
     esac
 done
 
+# Google Forms joins the choices of a checkbox question in one cell; one
+# option holds a comma. The draft infers the options of the hand-written codebook.
+dir="$work/google-multi"
+draft "$fixtures/edge/google/export.csv" "$dir" 2>"$dir.stderr" || { fail "google: init failed"; cat "$dir.stderr"; }
+grep -q '^options = Networking, events and forums | Masterclasses | Electronic material$' "$dir/draft.ini" ||
+    fail "google: the one-cell multi-select was not drafted with its three options"
+grep -q '^column  = What sort of ongoing support mechanisms would you be interested in?$' "$dir/draft.ini" ||
+    fail "google: the one-cell multi-select does not name its column"
+
 # The example .sav files of pspp (scripts/setup installs it).
 savs=$(dpkg -L pspp 2>/dev/null | grep -i '\.sav$')
 if [ -z "$savs" ]; then

@@ -1,9 +1,9 @@
 #!/bin/bash
 # init.sh: prepost-init drafts a codebook for every fixture export, and the
-# draft gives the statistics of the hand-written codebook: exactly for the
-# edge/plain layout and NPTSC (item by item, where both read the same
-# columns: lib/compare_results.py); for the other exports, the draft at
-# least ingests. The example SPSS files of Debian's pspp package draft and
+# draft gives the statistics of the hand-written codebook, item by item where
+# both read the same columns (lib/compare_results.py), for the fixtures of
+# the table below, which says what legitimately differs; for the other
+# exports (listed after it, with why), the draft at least ingests. The example SPSS files of Debian's pspp package draft and
 # run through ingest, tally and stats. A missing export is 66, a file of
 # another kind than the codebook says is 65.
 set -u
@@ -30,17 +30,40 @@ draft() {
         "$bin/prepost-init" -q -o "$2/draft.ini" "$2/$(basename "$1")"
 }
 
-# Same statistics as the hand-written codebook.
-for fixture in edge/plain nptsc; do
+# Same statistics as the hand-written codebook, item by item. Each line:
+# FIXTURE@ALLOWED@why. ALLOWED (a regular expression over the lines of
+# compare_results.py, empty for none) names what legitimately differs.
+no_boxes='[.](notes[.])?(top_|bottom_|mcnemar_p)[a-z_]*: (None|.no level is marked.) against'
+few_rows='segment row .* only in one'
+while IFS='@' read -r fixture allowed why; do
     ini="$fixtures/$fixture/survey.ini"
     export_name=$(sed -n 's/^export *= *\([^ ;]*\).*/\1/p' "$ini")
     dir="$work/${fixture//\//-}"
     draft "$fixtures/$fixture/$export_name" "$dir" || { fail "$fixture: init failed"; continue; }
     chain "$ini" "$dir/hand.json" 2>"$dir/stderr" || { fail "$fixture: the hand-written codebook did not run"; cat "$dir/stderr"; continue; }
     chain "$dir/draft.ini" "$dir/draft.json" 2>"$dir/stderr" || { fail "$fixture: the draft did not run"; cat "$dir/stderr"; continue; }
-    python3 "$compare" "$ini" "$dir/hand.json" "$dir/draft.ini" "$dir/draft.json" >"$dir/compare" ||
-        { fail "$fixture: the draft's statistics differ"; cat "$dir/compare"; }
-done
+    python3 "$compare" "$ini" "$dir/hand.json" "$dir/draft.ini" "$dir/draft.json" "$allowed" >"$dir/compare" ||
+        { fail "$fixture: the draft's statistics differ (allowed: ${why:-nothing})"; cat "$dir/compare"; }
+done <<EOF_TABLE
+edge/plain@@
+edge/gzip@@
+edge/gzip-named-csv@@
+edge/plain-named-gz@@
+nptsc@@
+edge/google@$no_boxes@the hand-written scale names no top or bottom box; the draft proposes them
+edge/quoted@$no_boxes@the hand-written scale names no top or bottom box; the draft proposes them
+edge/trailing-empty@$no_boxes@the hand-written scale names no top or bottom box; the draft proposes them
+edge/bom@$no_boxes|$few_rows@no top or bottom box by hand; two respondents are too few to propose the sector segment
+edge/crlf@$no_boxes|$few_rows@no top or bottom box by hand; three respondents are too few to propose the sector segment
+EOF_TABLE
+# Not compared statistic by statistic, and why (each still drafts and ingests below):
+#  edge/curly: the draft's segment takes its levels as first spelt ("public SECTOR"), so its rows differ
+#  edge/duplicate-ids, edge/unknown-labels: answers off the scale; the draft does not read those columns as a rating
+#  edge/header-only: no respondents to learn from
+#  edge/hostile, edge/plot-hostile: scale labels made of markup no known scale matches
+#  edge/qualtrics, edge/qualtrics-old, edge/surveymonkey, edge/plot-edges: scales, segments or
+#    tick groups the draft reads otherwise (an unknown scale, `among`, few rows per segment)
+#  edge/panel, culture-sport: two-wave panels; a draft covers one export
 
 # Every other export: the draft ingests; a file no layout can read is refused (65).
 n=0

@@ -2,7 +2,10 @@
 made from one export with two codebooks (a hand-written one and the draft
 of prepost init), item by item where both read the same columns.
 
-    python3 compare_results.py HAND.ini HAND.json DRAFT.ini DRAFT.json
+    python3 compare_results.py HAND.ini HAND.json DRAFT.ini DRAFT.json [ALLOWED]
+
+ALLOWED, a regular expression, names differences known to be legitimate
+(the caller says why): matching lines are printed as allowed, not counted.
 
 Items are matched by the export columns they read; segment rows by the
 segment's column and level. Statistics are compared where both have them,
@@ -72,18 +75,29 @@ def differences(a, b, where, among=False):
         yield "%s: %r against %r" % (where, a, b)
 
 
-def main(hand_ini, hand_json, draft_ini, draft_json):
+def main(hand_ini, hand_json, draft_ini, draft_json, allowed=None):
+    allowed = re.compile(allowed) if allowed else None
+    problems = allowed_count = 0
+
+    def report(line):
+        nonlocal problems, allowed_count
+        if allowed is not None and allowed.search(line):
+            print("allowed: " + line)
+            allowed_count += 1
+        else:
+            print(line)
+            problems += 1
+
     hand, draft = read_ini(hand_ini), read_ini(draft_ini)
     hand_items, draft_items = items_by_columns(hand), items_by_columns(draft)
     hand_res = {i["id"]: i for i in json.load(open(hand_json, encoding="utf-8"))["items"]}
     draft_res = {i["id"]: i for i in json.load(open(draft_json, encoding="utf-8"))["items"]}
     hand_seg, draft_seg = segment_columns(hand), segment_columns(draft)
-    problems = compared = 0
+    compared = 0
     for columns, hand_id in hand_items.items():
         draft_id = draft_items.get(columns)
         if draft_id is None:
-            print("no draft item reads the columns of [%s]" % hand_id)
-            problems += 1
+            report("no draft item reads the columns of [%s]" % hand_id)
             continue
         among = "among" in hand[[n for n in hand.sections() if n.partition(" ")[2] == hand_id][0]]
         a = rows_by_key(hand_res[hand_id], hand_seg)
@@ -92,16 +106,14 @@ def main(hand_ini, hand_json, draft_ini, draft_json):
             if among and key not in a:
                 continue
             if key not in a or key not in b:
-                print("%s/%s: segment row %s only in one" % (hand_id, draft_id, key))
-                problems += 1
+                report("%s/%s: segment row %s only in one" % (hand_id, draft_id, key))
                 continue
             for line in differences(a[key], b[key], "%s/%s %s" % (hand_id, draft_id, key), among):
-                print(line)
-                problems += 1
+                report(line)
         compared += 1
-    print("%d items compared, %d differences" % (compared, problems))
+    print("%d items compared, %d differences, %d allowed" % (compared, problems, allowed_count))
     return 1 if problems else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:5]))
+    sys.exit(main(*sys.argv[1:6]))

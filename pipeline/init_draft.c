@@ -30,6 +30,7 @@ typedef struct {
     draft_scale scales[MAX_SCALES];
     size_t n_scales;
     pp_strings ids;                 /* ids given, to keep them unique */
+    int id_guessed;                 /* the id column named by its answers */
     FILE *out;
 } draft;
 
@@ -218,6 +219,39 @@ static int cell_options(const pp_init_column *c, pp_strings *options, pp_strings
     return ok && total > c->answered && n_recurring >= 2 && 4 * recurring >= 3 * total;
 }
 
+/* A name with "id", "code" or "identifier" as a word. */
+static int id_like_name(const char *name)
+{
+    static const char *const words[] = {"id", "code", "identifier", NULL};
+    for (const char *s = name; *s; s++) {
+        if (s != name && isalnum((unsigned char)s[-1]))
+            continue;
+        for (size_t w = 0; words[w]; w++) {
+            size_t n = strlen(words[w]);
+            if (strncasecmp(s, words[w], n) == 0 && !isalnum((unsigned char)s[n]))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* No column is named as an id: one with an id-like name that every
+ * respondent answered, nearly every answer different, is proposed. */
+static void guess_id(draft *d)
+{
+    const pp_init_profile *p = d->p;
+    for (size_t i = 0; i < p->n_cols; i++) {
+        const pp_init_column *c = &p->cols[i];
+        if ((d->roles[i] == ROLE_TEXT || d->roles[i] == ROLE_SEGMENT) && !c->ambiguous
+            && id_like_name(c->name) && c->answered == p->rows && p->rows >= 2
+            && (c->overflow || 10 * (long)c->values.count >= 9 * c->answered)) {
+            d->roles[i] = ROLE_ID;
+            d->id_guessed = 1;
+            return;
+        }
+    }
+}
+
 static void give_roles(draft *d)
 {
     const pp_init_profile *p = d->p;
@@ -244,6 +278,8 @@ static void give_roles(draft *d)
         else
             d->roles[i] = ROLE_TEXT;
     }
+    if (!have_id)
+        guess_id(d);
 }
 
 /* ---- names ------------------------------------------------------------ */
@@ -521,6 +557,9 @@ static void write_survey(const draft *d, const char *export_ref, const char *tit
         if (d->roles[i] == ROLE_ID) {
             char ref[512];
             column_ref(d, i, ref, sizeof ref);
+            if (d->id_guessed)
+                fprintf(out, "; check: the respondent id? every respondent answered it, nearly\n"
+                        "; all differently\n");
             fprintf(out, "id     = %s\n", ref);
             return;
         }

@@ -1,7 +1,9 @@
 /* init_draft.h: a commented draft codebook (survey.ini) from the profile
  * of an export (init_profile.h), for `prepost init`.
  *
- * Every column is given one role: the respondent id; a survey tool's own
+ * Every column is given one role: the respondent id (by a known name, or
+ * else a name with the word id, code or identifier that every respondent
+ * answered nearly all differently); a survey tool's own
  * column (dates, IP address: left out); a rating on a recognised scale
  * (init_scales.h), or on the value labels of a statistical file in code
  * order, user-missing labels as missing; a segment (few distinct answers

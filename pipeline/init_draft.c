@@ -31,6 +31,7 @@ typedef struct {
     size_t n_scales;
     pp_strings ids;                 /* ids given, to keep them unique */
     int id_guessed;                 /* the id column named by its answers */
+    char **seg_ids;                 /* per column: its segment's id, or NULL */
     FILE *out;
 } draft;
 
@@ -418,6 +419,32 @@ static void write_segment(draft *d, size_t i)
     fprintf(d->out, "\n; check: a segment? %zu different answers: ", c->values.count);
     write_list(d->out, &c->values, NULL, 0);
     fprintf(d->out, "\n[segment %s]\ncolumn = %s\n", id, ref);
+    d->seg_ids[i] = strdup(id);
+}
+
+#define AMONG_MIN 5
+
+/* An item whose column i only respondents of one level of a segment
+ * answered, enough of them and enough others not: `among =` that level. */
+static void write_among(draft *d, size_t i, long other)
+{
+    const pp_init_column *c = &d->p->cols[i];
+    if (c->same == NULL || c->answered < AMONG_MIN)
+        return;
+    for (size_t j = 0; j < d->p->n_cols; j++) {
+        int v = c->same[j];
+        if (d->roles[j] != ROLE_SEGMENT || d->seg_ids[j] == NULL || v < 0)
+            continue;
+        const pp_init_column *seg = &d->p->cols[j];
+        if (seg->answered - seg->counts[v] < AMONG_MIN || !safe_value(seg->values.items[v])
+            || (other >= 0 && d->p->cols[other].answered > 0 && d->p->cols[other].same != NULL
+                && d->p->cols[other].same[j] != v))
+            continue;
+        fprintf(d->out, "; check: only respondents who answered %s \"%s\" answered\n"
+                "; this: was it asked of them only?\namong  = %s = %s\n",
+                d->seg_ids[j], seg->values.items[v], d->seg_ids[j], seg->values.items[v]);
+        return;
+    }
 }
 
 static void write_title(FILE *out, const char *title)
@@ -458,6 +485,7 @@ static void write_rating(draft *d, size_t i)
         fprintf(d->out, "scale  = %s\nbefore = %s\n", d->scales[d->scale_of[i]].name, ref);
         column_ref(d, (size_t)j, ref, sizeof ref);
         fprintf(d->out, "after  = %s\n", ref);
+        write_among(d, i, j);
         d->roles[j] = ROLE_DONE;
         return;
     }
@@ -468,6 +496,7 @@ static void write_rating(draft *d, size_t i)
     fprintf(d->out, "\n[single %s]\n", id);
     write_title(d->out, title_text);
     fprintf(d->out, "scale  = %s\ncolumn = %s\n", d->scales[d->scale_of[i]].name, ref);
+    write_among(d, i, -1);
 }
 
 /* A tick-all-that-apply group from its first column i onwards. */
@@ -583,7 +612,8 @@ int pp_init_draft_write(const pp_init_profile *p, const char *export_ref,
     int status = -1;
     d.roles = calloc(p->n_cols + 1, sizeof *d.roles);
     d.scale_of = calloc(p->n_cols + 1, sizeof *d.scale_of);
-    if (d.roles == NULL || d.scale_of == NULL)
+    d.seg_ids = calloc(p->n_cols + 1, sizeof *d.seg_ids);
+    if (d.roles == NULL || d.scale_of == NULL || d.seg_ids == NULL)
         goto cleanup;
     give_roles(&d);
     write_survey(&d, export_ref, title);
@@ -607,6 +637,9 @@ int pp_init_draft_write(const pp_init_profile *p, const char *export_ref,
     status = ferror(out) ? -1 : 0;
 cleanup:
     pp_strings_clear(&d.ids);
+    for (size_t i = 0; d.seg_ids != NULL && i < p->n_cols; i++)
+        free(d.seg_ids[i]);
+    free(d.seg_ids);
     free(d.roles);
     free(d.scale_of);
     return status;

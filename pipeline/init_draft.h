@@ -13,7 +13,10 @@
  * two respondents or more gave, pieces always side by side across ", "
  * joined back into one option that holds a comma); or text.
  * Two ratings on one scale whose names differ only by "before"/"after"
- * become one paired item. Anything guessed says so in a `; check:` comment. */
+ * become one paired item. A rating that only respondents of one level of a
+ * segment answered (five or more of them, and five or more others not) is
+ * proposed as asked `among` that level. Anything guessed says so in a
+ * `; check:` comment. */
 #ifndef PREPOST_INIT_DRAFT_H
 #define PREPOST_INIT_DRAFT_H
 

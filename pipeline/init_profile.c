@@ -85,6 +85,12 @@ static int take_names(profiler *pr)
         p->cols[i].counts = calloc(PP_INIT_DISTINCT_CAP, sizeof *p->cols[i].counts);
         if (!p->cols[i].name || !p->cols[i].text || !p->cols[i].counts)
             return -1;
+        if (n <= PP_INIT_SAME_MAX_COLS) {
+            if ((p->cols[i].same = malloc(n * sizeof *p->cols[i].same)) == NULL)
+                return -1;
+            for (size_t j = 0; j < n; j++)
+                p->cols[i].same[j] = PP_INIT_SAME_UNSEEN;
+        }
         pp_diag scratch;
         pp_diag_clear(&scratch);
         p->cols[i].ambiguous = pp_header_find(pr->header, p->cols[i].name, &scratch) != (long)i;
@@ -193,8 +199,11 @@ static int count_pieces(pp_init_column *c, const char *s, size_t len)
     return 0;
 }
 
-static int count_cell(pp_init_column *c, const char *s, size_t len)
+/* Counts a cell; *value gets the index of its answer, or -1 (blank, or
+ * past the cap). */
+static int count_cell(pp_init_column *c, const char *s, size_t len, int *value)
 {
+    *value = -1;
     if (pp_label_is_blank(s, len))
         return 0;
     c->answered++;
@@ -205,6 +214,7 @@ static int count_cell(pp_init_column *c, const char *s, size_t len)
     for (size_t i = 0; i < c->values.count; i++)
         if (pp_label_equal(c->values.items[i], strlen(c->values.items[i]), s, len)) {
             c->counts[i]++;
+            *value = (int)i;
             return 0;
         }
     if (c->values.count == PP_INIT_DISTINCT_CAP) {
@@ -212,15 +222,42 @@ static int count_cell(pp_init_column *c, const char *s, size_t len)
         return 0;
     }
     c->counts[c->values.count] = 1;
+    *value = (int)c->values.count;
     return pp_strings_push(&c->values, s, len);
+}
+
+/* For each answered column, which answers the other columns had. */
+static void note_same(pp_init_profile *p, const int *values, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        int *same = p->cols[i].same;
+        if (same == NULL || values[i] < 0)
+            continue;
+        for (size_t j = 0; j < p->n_cols; j++) {
+            int v = j < n ? values[j] : -1;
+            if (same[j] == PP_INIT_SAME_UNSEEN)
+                same[j] = v < 0 ? PP_INIT_SAME_VARIES : v;
+            else if (same[j] != v)
+                same[j] = PP_INIT_SAME_VARIES;
+        }
+    }
 }
 
 static int take_answers(profiler *pr, const pp_row *row)
 {
-    pr->p->rows++;
-    for (size_t i = 0; i < row->n_fields && i < pr->p->n_cols; i++)
-        if (count_cell(&pr->p->cols[i], row->fields[i], row->lengths[i]) != 0)
+    pp_init_profile *p = pr->p;
+    p->rows++;
+    size_t n = row->n_fields < p->n_cols ? row->n_fields : p->n_cols;
+    int *values = malloc((n + 1) * sizeof *values);
+    if (values == NULL)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        if (count_cell(&p->cols[i], row->fields[i], row->lengths[i], &values[i]) != 0) {
+            free(values);
             return -1;
+        }
+    note_same(p, values, n);
+    free(values);
     return 0;
 }
 
@@ -361,6 +398,7 @@ void pp_init_profile_free(pp_init_profile *p)
         free(c->text);
         free(c->counts);
         free(c->label_missing);
+        free(c->same);
         if (c->pieces != NULL)
             pp_strings_clear(&c->pieces->names);
         free(c->pieces);

@@ -35,6 +35,10 @@ typedef struct {
     long split_cells;       /* cells of more than one piece */
 } pp_init_pieces;
 
+#define PP_INIT_SAME_UNSEEN (-1)
+#define PP_INIT_SAME_VARIES (-2)
+#define PP_INIT_SAME_MAX_COLS 1000
+
 typedef struct {
     char *name;             /* as ingest shows it (header.h) */
     char *text;             /* Qualtrics question text, variable label, or "" */
@@ -45,6 +49,10 @@ typedef struct {
     long answered;          /* non-blank cells */
     size_t max_len;
     pp_init_pieces *pieces; /* NULL until a cell is seen */
+    int *same;              /* per column j: the index (in j's values) of
+                             * j's answer in every row that answered this
+                             * one, or PP_INIT_SAME_*; NULL past
+                             * PP_INIT_SAME_MAX_COLS columns */
     pp_strings labels;      /* statistical file: value labels, code order */
     unsigned char *label_missing; /* per label: a user-missing value */
 } pp_init_column;

@@ -11,7 +11,7 @@ Items are matched by the export columns they read; segment rows by the
 segment's column and level. Statistics are compared where both have them,
 except Holm-adjusted p-values and bootstrap intervals, which depend on the
 other items and on the seed. A hand-written item asked `among` one segment
-counts the others as not asked where the draft (which cannot know) counts
+counts the others as not asked where a draft without `among` counts
 them as not answering: for such items the no-answer counts and the rows of
 segments only the draft has are left out. Prints what differs; exits 1 if a hand-written
 item has no match or a statistic differs, 0 otherwise."""
@@ -99,7 +99,8 @@ def main(hand_ini, hand_json, draft_ini, draft_json, allowed=None):
         if draft_id is None:
             report("no draft item reads the columns of [%s]" % hand_id)
             continue
-        among = "among" in hand[[n for n in hand.sections() if n.partition(" ")[2] == hand_id][0]]
+        among = "among" in hand[[n for n in hand.sections() if n.partition(" ")[2] == hand_id][0]] \
+            and "among" not in draft[[n for n in draft.sections() if n.partition(" ")[2] == draft_id][0]]
         a = rows_by_key(hand_res[hand_id], hand_seg)
         b = rows_by_key(draft_res[draft_id], draft_seg)
         for key in sorted(set(a) | set(b), key=str):

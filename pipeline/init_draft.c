@@ -32,6 +32,8 @@ typedef struct {
     pp_strings ids;                 /* ids given, to keep them unique */
     int id_guessed;                 /* the id column named by its answers */
     char **seg_ids;                 /* per column: its segment's id, or NULL */
+    char **battery_ids;             /* per column: its battery's id, or NULL */
+    long *pair_of;                  /* per column: the other column of its pair, or -1 */
     FILE *out;
 } draft;
 
@@ -471,6 +473,52 @@ static long partner(const draft *d, size_t i)
     return found;
 }
 
+/* The question a rating column shares with others of its battery: the
+ * part of its name before " / ", " [", ": " or " - ", its length in *len. */
+static int battery_group(const char *name, size_t *len)
+{
+    if (sub_label(name, len) != NULL)
+        return 1;
+    const char *at = NULL, *p = name;
+    while ((p = strstr(p, " - ")) != NULL)
+        at = p++;
+    if (at == NULL || at[3] == '\0')
+        return 0;
+    *len = (size_t)(at - name);
+    return 1;
+}
+
+/* Two or more single ratings on one scale asking one question of several
+ * things (their names share the part before the sub-label) are a battery:
+ * the first names it for all of them. */
+static const char *battery_of(draft *d, size_t i)
+{
+    if (d->battery_ids[i] != NULL)
+        return d->battery_ids[i];
+    const char *name = d->p->cols[i].name;
+    size_t group, other;
+    if (!battery_group(name, &group) || group == 0)
+        return NULL;
+    int members = 0;
+    for (size_t j = i + 1; j < d->p->n_cols; j++)
+        if (d->roles[j] == ROLE_RATING && d->scale_of[j] == d->scale_of[i] && d->pair_of[j] < 0
+            && battery_group(d->p->cols[j].name, &other) && other == group
+            && strncmp(d->p->cols[j].name, name, group) == 0)
+            members++;
+    if (members == 0)
+        return NULL;
+    char question[512], id[48];
+    snprintf(question, sizeof question, "%.*s", (int)group, name);
+    make_id(d, question, id, sizeof id);
+    d->battery_ids[i] = strdup(id);
+    for (size_t j = i + 1; j < d->p->n_cols && d->battery_ids[i] != NULL; j++)
+        if (d->roles[j] == ROLE_RATING && d->scale_of[j] == d->scale_of[i] && d->pair_of[j] < 0
+            && battery_group(d->p->cols[j].name, &other) && other == group
+            && strncmp(d->p->cols[j].name, name, group) == 0)
+            d->battery_ids[j] = strdup(id);
+    return d->battery_ids[i];
+}
+
 static void write_rating(draft *d, size_t i)
 {
     const pp_init_column *c = &d->p->cols[i];
@@ -496,6 +544,10 @@ static void write_rating(draft *d, size_t i)
     fprintf(d->out, "\n[single %s]\n", id);
     write_title(d->out, title_text);
     fprintf(d->out, "scale  = %s\ncolumn = %s\n", d->scales[d->scale_of[i]].name, ref);
+    const char *battery = battery_of(d, i);
+    if (battery != NULL)
+        fprintf(d->out, "; check: one question of several things, on one scale: a battery?\n"
+                "battery = %s\n", battery);
     write_among(d, i, -1);
 }
 
@@ -613,9 +665,19 @@ int pp_init_draft_write(const pp_init_profile *p, const char *export_ref,
     d.roles = calloc(p->n_cols + 1, sizeof *d.roles);
     d.scale_of = calloc(p->n_cols + 1, sizeof *d.scale_of);
     d.seg_ids = calloc(p->n_cols + 1, sizeof *d.seg_ids);
-    if (d.roles == NULL || d.scale_of == NULL || d.seg_ids == NULL)
+    d.battery_ids = calloc(p->n_cols + 1, sizeof *d.battery_ids);
+    d.pair_of = malloc((p->n_cols + 1) * sizeof *d.pair_of);
+    if (d.roles == NULL || d.scale_of == NULL || d.seg_ids == NULL || d.battery_ids == NULL
+        || d.pair_of == NULL)
         goto cleanup;
     give_roles(&d);
+    for (size_t i = 0; i < p->n_cols; i++)
+        d.pair_of[i] = -1;
+    for (size_t i = 0; i < p->n_cols; i++) {
+        long j = d.roles[i] == ROLE_RATING && d.pair_of[i] < 0 ? partner(&d, i) : -1;
+        if (j >= 0)
+            d.pair_of[i] = j, d.pair_of[j] = (long)i;
+    }
     write_survey(&d, export_ref, title);
     for (size_t s = 0; s < d.n_scales; s++)
         write_scale(&d, &d.scales[s]);
@@ -637,9 +699,15 @@ int pp_init_draft_write(const pp_init_profile *p, const char *export_ref,
     status = ferror(out) ? -1 : 0;
 cleanup:
     pp_strings_clear(&d.ids);
-    for (size_t i = 0; d.seg_ids != NULL && i < p->n_cols; i++)
-        free(d.seg_ids[i]);
+    for (size_t i = 0; i < p->n_cols; i++) {
+        if (d.seg_ids != NULL)
+            free(d.seg_ids[i]);
+        if (d.battery_ids != NULL)
+            free(d.battery_ids[i]);
+    }
     free(d.seg_ids);
+    free(d.battery_ids);
+    free(d.pair_of);
     free(d.roles);
     free(d.scale_of);
     return status;

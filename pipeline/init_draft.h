@@ -15,7 +15,9 @@
  * Two ratings on one scale whose names differ only by "before"/"after"
  * become one paired item. A rating that only respondents of one level of a
  * segment answered (five or more of them, and five or more others not) is
- * proposed as asked `among` that level. Anything guessed says so in a
+ * proposed as asked `among` that level. Two or more single ratings on one
+ * scale whose names share the part before " / ", " [", ": " or " - " are
+ * proposed as one `battery`. Anything guessed says so in a
  * `; check:` comment. */
 #ifndef PREPOST_INIT_DRAFT_H
 #define PREPOST_INIT_DRAFT_H

@@ -56,6 +56,27 @@ edge/trailing-empty@$no_boxes@the hand-written scale names no top or bottom box;
 edge/bom@$no_boxes|$few_rows@no top or bottom box by hand; two respondents are too few to propose the sector segment
 edge/crlf@$no_boxes|$few_rows@no top or bottom box by hand; three respondents are too few to propose the sector segment
 EOF_TABLE
+# NPTSC: the draft groups the same items into batteries as the hand-written
+# codebook (under other ids), and asks the same items among the same level.
+python3 -c 'import sys
+sys.path.insert(0, sys.argv[3])
+from compare_results import read_ini, columns_of
+def keyed(path):
+    ini, found = read_ini(path), {}
+    for name in ini.sections():
+        if name.partition(" ")[0] in ("paired", "single", "multi", "text"):
+            s = ini[name]
+            found[columns_of(s)] = (s.get("battery"), s.get("among", "").rpartition("=")[2].strip())
+    return found
+hand, draft = keyed(sys.argv[1]), keyed(sys.argv[2])
+groups = lambda items, which: sorted(sorted(k for k in items if items[k][0] == b)
+                                     for b in {v[0] for v in items.values()} - {None})
+assert groups(hand, hand) == groups({k: draft[k] for k in hand}, draft), "batteries differ"
+bad = [k[0] for k in hand if hand[k][1] != draft[k][1]]
+assert not bad, "among differs: %r" % bad' \
+    "$fixtures/nptsc/survey.ini" "$work/nptsc/draft.ini" "$(dirname "$compare")" ||
+    fail "nptsc: batteries or among differ from the hand-written codebook"
+
 # A two-wave panel: a draft covers one export, so each wave's draft is
 # compared with that wave's items of the hand-written codebook (a paired
 # item as a single one on that wave's column: lib/one_wave.py). Each line:

@@ -255,6 +255,61 @@ static void guess_id(draft *d)
     }
 }
 
+static char *stem(const char *name, int *wave);
+
+/* Answer v of c is a level or a missing answer of the known scale. */
+static int value_on_scale(const pp_known_scale *k, const pp_init_column *c, size_t v)
+{
+    const char *s = c->values.items[v];
+    int found = pp_init_missing_rank(s) >= 0;
+    for (int l = 0; !found && l < PP_KNOWN_MAX && k->levels[l]; l++)
+        found = pp_label_equal(k->levels[l], strlen(k->levels[l]), s, strlen(s));
+    return found;
+}
+
+/* The answers of c are on the known scale, but for a few given once each
+ * (typing mistakes: a quarter of the answers at most). */
+static int on_scale(const pp_known_scale *k, const pp_init_column *c)
+{
+    if (c->overflow || c->labels.count || c->values.count == 0)
+        return 0;
+    long off = 0;
+    for (size_t v = 0; v < c->values.count; v++)
+        if (!value_on_scale(k, c, v)) {
+            if (c->counts[v] > 1)
+                return 0;
+            off++;
+        }
+    return 4 * off <= c->answered;
+}
+
+/* A before or after column with too few different answers to tell its
+ * scale takes the scale of its partner, when every answer is on it. */
+static void adopt_partner_scales(draft *d)
+{
+    const pp_init_profile *p = d->p;
+    for (size_t i = 0; i < p->n_cols; i++) {
+        int wave, other_wave;
+        if (d->roles[i] != ROLE_TEXT && d->roles[i] != ROLE_SEGMENT)
+            continue;
+        char *mine = stem(p->cols[i].name, &wave);
+        for (size_t j = 0; mine && j < p->n_cols; j++) {
+            if (d->roles[j] != ROLE_RATING || d->scales[d->scale_of[j]].known == NULL)
+                continue;
+            char *theirs = stem(p->cols[j].name, &other_wave);
+            if (theirs && other_wave != wave && strcmp(theirs, mine) == 0
+                && on_scale(d->scales[d->scale_of[j]].known, &p->cols[i])) {
+                d->roles[i] = ROLE_RATING;
+                d->scale_of[i] = d->scale_of[j];
+                note_missing(d, d->scale_of[i], &p->cols[i]);
+                j = p->n_cols;
+            }
+            free(theirs);
+        }
+        free(mine);
+    }
+}
+
 static void give_roles(draft *d)
 {
     const pp_init_profile *p = d->p;
@@ -281,6 +336,7 @@ static void give_roles(draft *d)
         else
             d->roles[i] = ROLE_TEXT;
     }
+    adopt_partner_scales(d);
     if (!have_id)
         guess_id(d);
 }
@@ -519,6 +575,24 @@ static const char *battery_of(draft *d, size_t i)
     return d->battery_ids[i];
 }
 
+/* A rating column's answers that are not on its scale, in a comment. */
+static void write_off_scale(const draft *d, size_t i)
+{
+    const pp_known_scale *k = d->scales[d->scale_of[i]].known;
+    const pp_init_column *c = &d->p->cols[i];
+    pp_strings off = {0};
+    for (size_t v = 0; k != NULL && v < c->values.count; v++)
+        if (!value_on_scale(k, c, v))
+            pp_strings_push_str(&off, c->values.items[v]);
+    if (off.count) {
+        fprintf(d->out, "; check: answers of %s not on the scale (rejected as they are): ",
+                safe_value(c->name) ? c->name : "a column");
+        write_list(d->out, &off, NULL, 0);
+        fputc('\n', d->out);
+    }
+    pp_strings_clear(&off);
+}
+
 static void write_rating(draft *d, size_t i)
 {
     const pp_init_column *c = &d->p->cols[i];
@@ -533,6 +607,8 @@ static void write_rating(draft *d, size_t i)
         fprintf(d->out, "scale  = %s\nbefore = %s\n", d->scales[d->scale_of[i]].name, ref);
         column_ref(d, (size_t)j, ref, sizeof ref);
         fprintf(d->out, "after  = %s\n", ref);
+        write_off_scale(d, i);
+        write_off_scale(d, (size_t)j);
         write_among(d, i, j);
         d->roles[j] = ROLE_DONE;
         return;
@@ -544,6 +620,7 @@ static void write_rating(draft *d, size_t i)
     fprintf(d->out, "\n[single %s]\n", id);
     write_title(d->out, title_text);
     fprintf(d->out, "scale  = %s\ncolumn = %s\n", d->scales[d->scale_of[i]].name, ref);
+    write_off_scale(d, i);
     const char *battery = battery_of(d, i);
     if (battery != NULL)
         fprintf(d->out, "; check: one question of several things, on one scale: a battery?\n"

@@ -13,7 +13,9 @@
  * two respondents or more gave, pieces always side by side across ", "
  * joined back into one option that holds a comma); or text.
  * Two ratings on one scale whose names differ only by "before"/"after"
- * become one paired item. A rating that only respondents of one level of a
+ * become one paired item; a before or after column whose partner is a
+ * rating takes its scale when its answers are on it but for a few given
+ * once each (typing mistakes, named in a comment and rejected). A rating that only respondents of one level of a
  * segment answered (five or more of them, and five or more others not) is
  * proposed as asked `among` that level. Two or more single ratings on one
  * scale whose names share the part before " / ", " [", ": " or " - " are

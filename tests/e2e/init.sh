@@ -35,6 +35,7 @@ draft() {
 # compare_results.py, empty for none) names what legitimately differs.
 no_boxes='[.](notes[.])?(top_|bottom_|mcnemar_p)[a-z_]*: (None|.no level is marked.) against'
 few_rows='segment row .* only in one'
+sides='[.](positive|negative|neutral|positive_vs_negative_p): '
 while IFS='@' read -r fixture allowed why; do
     ini="$fixtures/$fixture/survey.ini"
     export_name=$(sed -n 's/^export *= *\([^ ;]*\).*/\1/p' "$ini")
@@ -55,6 +56,7 @@ edge/quoted@$no_boxes@the hand-written scale names no top or bottom box; the dra
 edge/trailing-empty@$no_boxes@the hand-written scale names no top or bottom box; the draft proposes them
 edge/bom@$no_boxes|$few_rows@no top or bottom box by hand; two respondents are too few to propose the sector segment
 edge/crlf@$no_boxes|$few_rows@no top or bottom box by hand; three respondents are too few to propose the sector segment
+edge/duplicate-ids@$no_boxes|$sides@the hand-written scale names no top or bottom box; the draft proposes them
 EOF_TABLE
 # NPTSC: the draft groups the same items into batteries as the hand-written
 # codebook (under other ids), and asks the same items among the same level.
@@ -81,7 +83,6 @@ assert not bad, "among differs: %r" % bad' \
 # compared with that wave's items of the hand-written codebook (a paired
 # item as a single one on that wave's column: lib/one_wave.py). Each line:
 # PANEL@ALLOWED@why, as above.
-sides='[.](positive|negative|neutral|positive_vs_negative_p): '
 while IFS='@' read -r panel_dir allowed why; do
     for wave in before after; do
         panel="$fixtures/$panel_dir/survey.ini"
@@ -102,7 +103,7 @@ EOF_TABLE
 
 # Not compared statistic by statistic, and why (each still drafts and ingests below):
 #  edge/curly: the draft's segment takes its levels as first spelt ("public SECTOR"), so its rows differ
-#  edge/duplicate-ids, edge/unknown-labels: answers off the scale; the draft does not read those columns as a rating
+#  edge/unknown-labels: misspelt labels in every rating column, so no column matches a scale
 #  edge/header-only: no respondents to learn from
 #  edge/hostile, edge/plot-hostile: scale labels made of markup no known scale matches
 #  edge/qualtrics, edge/qualtrics-old, edge/surveymonkey, edge/plot-edges: scales, segments or

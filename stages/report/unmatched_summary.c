@@ -2,12 +2,10 @@
  * read with the project's CSV reader. */
 #include "unmatched_summary.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv_rows.h"
-#include "source.h"
+#include "csv_file.h"
 
 typedef struct {
     unmatched_summary *s;
@@ -57,31 +55,12 @@ static int on_row(const pp_row *row, void *user)
 int unmatched_summary_read(unmatched_summary *s, const char *path, pp_diag *diag)
 {
     memset(s, 0, sizeof *s);
-    FILE *in = fopen(path, "rb");
-    if (in == NULL) {
-        pp_diag_set(diag, PP_ERR_MISSING, path, 0, "%s", strerror(errno));
-        return -1;
-    }
-    int status = -1;
     reading rd = {s, path, diag, 0};
-    pp_source *src = pp_source_from_file(in, path);
-    if (src == NULL) {
-        pp_diag_set(diag, PP_ERR_NOMEM, path, 0, NULL);
-        goto cleanup;
-    }
-    if (pp_csv_read(src, on_row, &rd, diag) != 0)
-        goto cleanup;
-    if (!rd.seen_header && check_header(&rd, &(pp_row){0}) != 0)
-        goto cleanup;
-    status = 0;
-
-cleanup:
-    if (src != NULL)
-        pp_source_free(src);
-    fclose(in);
-    if (status != 0)
+    int failed = report_read_csv_file(path, on_row, &rd, diag) != 0 ||
+                 (!rd.seen_header && check_header(&rd, &(pp_row){0}) != 0);
+    if (failed)
         unmatched_summary_free(s);
-    return status;
+    return failed ? -1 : 0;
 }
 
 void unmatched_summary_free(unmatched_summary *s)

@@ -1,0 +1,273 @@
+/* init_roles.c: a role for every column of an export (init_roles.h). */
+#include "init_roles.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "init_words.h"
+#include "label.h"
+
+static const char *const id_names[] = {"Respondent ID", "ResponseId", "Response ID",
+                                       "RespondentID", "respondent_id", "id", NULL};
+static const char *const meta_names[] = {
+    "Collector ID", "Start Date", "End Date", "IP Address", "Email Address", "First Name",
+    "Last Name", "Custom Data", "Custom Data 1", "StartDate", "EndDate", "Status",
+    "IPAddress", "Progress", "Duration (in seconds)", "Finished", "RecordedDate",
+    "RecipientLastName", "RecipientFirstName", "RecipientEmail", "ExternalReference",
+    "ExternalDataReference", "LocationLatitude", "LocationLongitude",
+    "DistributionChannel", "UserLanguage", "Timestamp", NULL};
+
+static int scale_for(pp_init_roles *d, const pp_init_column *c)
+{
+    pp_strings substantive = {0};
+    const pp_strings *values = &c->values;
+    for (size_t i = 0; c->labels.count && i < c->labels.count; i++)
+        if (!c->label_missing[i])
+            pp_strings_push_str(&substantive, c->labels.items[i]);
+    if (c->labels.count)
+        values = &substantive;
+    const pp_known_scale *known = pp_init_scale_match(values);
+    if (known == NULL)
+        known = pp_init_scale_match(&c->values);
+    pp_strings_clear(&substantive);
+    if (known == NULL && (c->labels.count < 2 || c->overflow))
+        return -1;
+    for (size_t i = 0; known == NULL && i < c->labels.count; i++)
+        if (!pp_init_safe_value(c->labels.items[i]))
+            return -1;                  /* a label the INI format cannot carry */
+    for (size_t s = 0; s < d->n_scales; s++)
+        if (known ? d->scales[s].known == known
+                  : d->scales[s].labelled && d->scales[s].labelled->labels.count == c->labels.count
+                    && memcmp(d->scales[s].labelled->label_missing, c->label_missing, c->labels.count) == 0
+                    && !strcmp(d->scales[s].labelled->labels.items[0], c->labels.items[0])
+                    && !strcmp(d->scales[s].labelled->labels.items[c->labels.count - 1],
+                               c->labels.items[c->labels.count - 1]))
+            return (int)s;
+    if (d->n_scales == PP_INIT_MAX_SCALES)
+        return -1;
+    pp_init_scale *s = &d->scales[d->n_scales];
+    s->known = known;
+    s->labelled = known ? NULL : c;
+    snprintf(s->name, sizeof s->name, "%s", known ? known->name : "labels");
+    for (size_t t = 0; t < d->n_scales; t++)
+        if (strcmp(d->scales[t].name, s->name) == 0)
+            snprintf(s->name, sizeof s->name, "%s_%zu", known ? known->name : "labels",
+                     d->n_scales + 1);
+    return (int)d->n_scales++;
+}
+
+static void note_missing(pp_init_roles *d, int s, const pp_init_column *c)
+{
+    for (size_t i = 0; i < c->values.count; i++) {
+        int rank = pp_init_missing_rank(c->values.items[i]);
+        if (rank >= 0)
+            d->scales[s].missing_seen |= 1u << rank;
+    }
+}
+
+/* A ticked box reads as its option, or as yes, 1, x, ticked, selected. */
+static int tick_values(const pp_init_column *c, const char *sub)
+{
+    static const char *const ticks[] = {"yes", "1", "x", "ticked", "selected",
+                                        "checked", "true", NULL};
+    if (c->values.count == 0 || c->values.count > 2 || c->overflow || c->labels.count)
+        return 0;
+    for (size_t i = 0; i < c->values.count; i++) {
+        const char *v = c->values.items[i];
+        if (!pp_init_listed(ticks, v) && !pp_label_equal(v, strlen(v), sub, strlen(sub)))
+            return 0;
+    }
+    return 1;
+}
+
+static int is_tick(const pp_init_profile *p, size_t i)
+{
+    const pp_init_column *c = &p->cols[i];
+    size_t group, other_group;
+    const char *sub = pp_init_sub_label(c->name, &group), *other_sub;
+    if (sub == NULL || !tick_values(c, sub))
+        return 0;
+    for (size_t j = 0; j < p->n_cols; j++) {
+        const pp_init_column *o = &p->cols[j];
+        if (j != i && (other_sub = pp_init_sub_label(o->name, &other_group)) != NULL
+            && other_group == group && strncmp(o->name, c->name, group) == 0
+            && (o->answered == 0 || tick_values(o, other_sub)))
+            return 1;
+    }
+    return 0;
+}
+
+/* Piece k continues the piece before it: every occurrence of each is next
+ * to the other across ", ", so both are one option holding a comma. */
+static int continues(const pp_init_pieces *pc, int k)
+{
+    int before = pc->prev[k];
+    return before >= 0 && pc->next[before] == k;
+}
+
+/* The options of a column whose cells each hold several choices (joined by
+ * ", " or ";"), pieces always seen side by side joined back into one, in
+ * the order first seen; *once gets those given by one respondent only.
+ * 1 if the answers look like that: some cell holds several options, at
+ * least two options recur and they make up three quarters of the answers. */
+int pp_init_cell_options(const pp_init_column *c, pp_strings *options, pp_strings *once)
+{
+    const pp_init_pieces *pc = c->pieces;
+    if (pc == NULL || pc->overflow || pc->split_cells == 0 || c->labels.count)
+        return 0;
+    long total = 0, recurring = 0;
+    int ok = 1;
+    for (size_t k = 0; k < pc->names.count && ok; k++) {
+        if (continues(pc, (int)k))
+            continue;
+        size_t cap = strlen(pc->names.items[k]) + 1;
+        for (int j = (int)k, n = 0; pc->next[j] >= 0 && continues(pc, pc->next[j])
+                                    && n < PP_INIT_PIECE_CAP; j = pc->next[j], n++)
+            cap += strlen(pc->names.items[pc->next[j]]) + 2;
+        char *atom = malloc(cap);
+        if (atom == NULL)
+            return 0;
+        strcpy(atom, pc->names.items[k]);
+        for (int j = (int)k, n = 0; pc->next[j] >= 0 && continues(pc, pc->next[j])
+                                    && n < PP_INIT_PIECE_CAP; j = pc->next[j], n++) {
+            strcat(atom, ", ");
+            strcat(atom, pc->names.items[pc->next[j]]);
+        }
+        ok = pp_init_safe_value(atom);
+        total += pc->counts[k];
+        if (pc->counts[k] >= 2) {
+            recurring += pc->counts[k];
+            if (options)
+                pp_strings_push_str(options, atom);
+        } else if (once)
+            pp_strings_push_str(once, atom);
+        free(atom);
+    }
+    size_t n_recurring = 0;
+    for (size_t k = 0; k < pc->names.count; k++)
+        n_recurring += !continues(pc, (int)k) && pc->counts[k] >= 2;
+    return ok && total > c->answered && n_recurring >= 2 && 4 * recurring >= 3 * total;
+}
+
+/* No column is named as an id: one with an id-like name that every
+ * respondent answered, nearly every answer different, is proposed. */
+static void guess_id(pp_init_roles *d)
+{
+    const pp_init_profile *p = d->p;
+    for (size_t i = 0; i < p->n_cols; i++) {
+        const pp_init_column *c = &p->cols[i];
+        if ((d->roles[i] == PP_ROLE_TEXT || d->roles[i] == PP_ROLE_SEGMENT) && !c->ambiguous
+            && pp_init_id_like_name(c->name) && c->answered == p->rows && p->rows >= 2
+            && (c->overflow || 10 * (long)c->values.count >= 9 * c->answered)) {
+            d->roles[i] = PP_ROLE_ID;
+            d->id_guessed = 1;
+            return;
+        }
+    }
+}
+
+/* Answer v of c is a level or a missing answer of the known scale. */
+int pp_init_value_on_scale(const pp_known_scale *k, const pp_init_column *c, size_t v)
+{
+    const char *s = c->values.items[v];
+    int found = pp_init_missing_rank(s) >= 0;
+    for (int l = 0; !found && l < PP_KNOWN_MAX && k->levels[l]; l++)
+        found = pp_label_equal(k->levels[l], strlen(k->levels[l]), s, strlen(s));
+    return found;
+}
+
+/* The answers of c are on the known scale, but for a few given once each
+ * (typing mistakes: a quarter of the answers at most). */
+static int on_scale(const pp_known_scale *k, const pp_init_column *c)
+{
+    if (c->overflow || c->labels.count || c->values.count == 0)
+        return 0;
+    long off = 0;
+    for (size_t v = 0; v < c->values.count; v++)
+        if (!pp_init_value_on_scale(k, c, v)) {
+            if (c->counts[v] > 1)
+                return 0;
+            off++;
+        }
+    return 4 * off <= c->answered;
+}
+
+/* A before or after column with too few different answers to tell its
+ * scale takes the scale of its partner, when every answer is on it. */
+static void adopt_partner_scales(pp_init_roles *d)
+{
+    const pp_init_profile *p = d->p;
+    for (size_t i = 0; i < p->n_cols; i++) {
+        int wave, other_wave;
+        if (d->roles[i] != PP_ROLE_TEXT && d->roles[i] != PP_ROLE_SEGMENT)
+            continue;
+        char *mine = pp_init_stem(p->cols[i].name, &wave);
+        for (size_t j = 0; mine && j < p->n_cols; j++) {
+            if (d->roles[j] != PP_ROLE_RATING || d->scales[d->scale_of[j]].known == NULL)
+                continue;
+            char *theirs = pp_init_stem(p->cols[j].name, &other_wave);
+            if (theirs && other_wave != wave && strcmp(theirs, mine) == 0
+                && on_scale(d->scales[d->scale_of[j]].known, &p->cols[i])) {
+                d->roles[i] = PP_ROLE_RATING;
+                d->scale_of[i] = d->scale_of[j];
+                note_missing(d, d->scale_of[i], &p->cols[i]);
+                j = p->n_cols;
+            }
+            free(theirs);
+        }
+        free(mine);
+    }
+}
+
+static void give_roles(pp_init_roles *d)
+{
+    const pp_init_profile *p = d->p;
+    int have_id = 0;
+    for (size_t i = 0; i < p->n_cols; i++) {
+        const pp_init_column *c = &p->cols[i];
+        d->scale_of[i] = -1;
+        if (!have_id && pp_init_listed(id_names, c->name) && !c->ambiguous)
+            d->roles[i] = PP_ROLE_ID, have_id = 1;
+        else if (pp_init_listed(meta_names, c->name))
+            d->roles[i] = PP_ROLE_META;
+        else if (c->answered == 0 && !is_tick(p, i))
+            d->roles[i] = PP_ROLE_EMPTY;
+        else if ((d->scale_of[i] = scale_for(d, c)) >= 0) {
+            d->roles[i] = PP_ROLE_RATING;
+            note_missing(d, d->scale_of[i], c);
+        } else if (is_tick(p, i))
+            d->roles[i] = PP_ROLE_TICK;
+        else if (pp_init_cell_options(c, NULL, NULL))
+            d->roles[i] = PP_ROLE_CELL_MULTI;
+        else if (!c->overflow && c->values.count <= PP_INIT_MAX_SEGMENT_LEVELS
+                 && c->answered >= 2 * (long)c->values.count)
+            d->roles[i] = PP_ROLE_SEGMENT;
+        else
+            d->roles[i] = PP_ROLE_TEXT;
+    }
+    adopt_partner_scales(d);
+    if (!have_id)
+        guess_id(d);
+}
+
+int pp_init_roles_give(pp_init_roles *r, const pp_init_profile *p)
+{
+    memset(r, 0, sizeof *r);
+    r->p = p;
+    r->roles = calloc(p->n_cols + 1, sizeof *r->roles);
+    r->scale_of = calloc(p->n_cols + 1, sizeof *r->scale_of);
+    if (r->roles == NULL || r->scale_of == NULL) {
+        pp_init_roles_free(r);
+        return -1;
+    }
+    give_roles(r);
+    return 0;
+}
+
+void pp_init_roles_free(pp_init_roles *r)
+{
+    free(r->roles);
+    free(r->scale_of);
+    r->roles = NULL;
+    r->scale_of = NULL;
+}

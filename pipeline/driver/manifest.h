@@ -20,17 +20,37 @@
 #define PREPOST_MANIFEST_H
 
 #include <stdio.h>
+#include <sys/stat.h>
+#include <time.h>
 
 #include "codebook.h"
 #include "json.h"
 
 #define PP_MAX_INPUTS 4
 
+/* What stat says of a file: enough to tell that it was written, replaced
+ * or truncated since (the change time moves on every write, and no
+ * program can set it back). */
+typedef struct {
+    dev_t dev;
+    ino_t ino;
+    off_t size;
+    struct timespec mtime, ctime;
+} pp_file_look;
+
+/* A file changed less than this many seconds before it was first looked
+ * at is "racy": a later write could fall in the same tick of a coarse
+ * file system clock and leave its times as they were, so the recheck
+ * hashes it again instead of trusting its times. */
+#define PP_RACY_SECONDS 3
+
 typedef struct {
     char name[512];             /* as the codebook names it */
     char path[4096];            /* where it was read */
     long long size;
     char sha256[65];
+    pp_file_look seen;          /* the file as it was when hashed */
+    int racy;                   /* changed just before: rehashed by the recheck */
 } pp_manifest_file;
 
 typedef struct {
@@ -48,10 +68,17 @@ int pp_manifest_build(pp_manifest *m, const char *codebook_path, const pp_codebo
 /* Writes manifest.json, listing the files under dir (the output being
  * built) as its outputs. 0, or -1 on a failed write or unreadable file. */
 int pp_manifest_write(const pp_manifest *m, const char *dir, FILE *out);
-/* Hashes f->path into f (size, sha256). 0, or -1 with errno set. */
+/* Hashes f->path into f (size, sha256), and notes how the file looked
+ * (stat, before the first byte is read) and whether that was racy. 0, or
+ * -1 with errno set. */
 int pp_manifest_hash(pp_manifest_file *f);
-/* Hashes the codebook and inputs again: 1 with *changed naming the first
- * that is not as it was when the run began (or is gone), else 0. */
+/* Whether a file whose status last changed at ctime is racy for a look
+ * taken at `now` (PP_RACY_SECONDS). */
+int pp_manifest_is_racy(struct timespec ctime, struct timespec now);
+/* Looks at the codebook and inputs again: 1 with *changed naming the first
+ * that is not as it was when the run began (gone, replaced, or its size,
+ * modification or change time moved), else 0. Only a racy file is read
+ * and hashed again; the others were hashed once, at the start. */
 int pp_manifest_recheck(const pp_manifest *m, const char **changed);
 /* manifest_outputs.c: one {"name", "size", "sha256"} object, and the
  * "outputs" array of dir's files. */

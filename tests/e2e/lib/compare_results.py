@@ -7,18 +7,26 @@ of prepost init), item by item where both read the same columns.
 ALLOWED, a regular expression, names differences known to be legitimate
 (the caller says why): matching lines are printed as allowed, not counted.
 
-Items are matched by the export columns they read; segment rows by the
+Items are matched by the export columns they read (a name, its second
+name in the header, or #N: lib/export_header.py); segment rows by the
 segment's column and level. Statistics are compared where both have them,
 except Holm-adjusted p-values and bootstrap intervals, which depend on the
 other items and on the seed. A hand-written item asked `among` one segment
 counts the others as not asked where a draft without `among` counts
 them as not answering: for such items the no-answer counts and the rows of
-segments only the draft has are left out. Prints what differs; exits 1 if a hand-written
-item has no match or a statistic differs, 0 otherwise."""
+segments only the draft has are left out. Two things no export can tell are
+said in one line each, for ALLOWED to name: a hand-written item nobody
+answered ("which nobody answered") that the draft leaves out, and a
+hand-written item asked `among` one segment that others answered too
+("answered outside among"), whose statistics are then not compared.
+Prints what differs; exits 1 if a hand-written item has no match or a
+statistic differs, 0 otherwise."""
 import configparser
 import json
 import re
 import sys
+
+from export_header import column_resolver, norm
 
 IGNORED = re.compile(r"(_holm$|^boot_|^id$|^title$|^battery$|^order$|^among$|^segment$)")
 
@@ -31,27 +39,40 @@ def read_ini(path):
     return ini
 
 
-def norm(text):
-    return re.sub(r"\s+", " ", text.replace("\u2019", "'")).strip().lower()
-
-
-def columns_of(section):
+def columns_of(section, resolve=norm):
     keys = ("before", "after", "column", "columns")
-    return tuple(norm(c) for k in keys if k in section for c in section[k].split("|"))
+    return tuple(resolve(c) for k in keys if k in section for c in section[k].split("|"))
 
 
-def items_by_columns(ini):
+def items_by_columns(ini, resolve):
     found = {}
     for name in ini.sections():
         kind, _, item = name.partition(" ")
         if kind.lower() in ("paired", "single", "multi", "text"):
-            found[columns_of(ini[name])] = item
+            found[columns_of(ini[name], resolve)] = item
     return found
 
 
-def segment_columns(ini):
-    return {name.partition(" ")[2]: norm(ini[name]["column"])
+def segment_columns(ini, resolve):
+    return {name.partition(" ")[2]: resolve(ini[name]["column"])
             for name in ini.sections() if name.lower().startswith("segment ")}
+
+
+def nobody_answered(item):
+    """No answer at all, not even a missing one, in any row of the item."""
+    def empty(row):
+        if item["kind"] == "text":
+            return True
+        if item["kind"] == "multi":
+            return not any(row.get("counts") or [])
+        if item["kind"] == "paired":
+            return not (row.get("answered_before") or row.get("answered_after")
+                        or any(v for k, v in row.get("excluded", {}).items()
+                               if not k.startswith(("no answer", "not in"))))
+        return not (row.get("n") or any(row.get("missing_counts") or []))
+    if item["kind"] == "text" and item.get("comments"):
+        return False
+    return all(empty(r) for r in item.get("results", []))
 
 
 def rows_by_key(item, segments):
@@ -89,18 +110,27 @@ def main(hand_ini, hand_json, draft_ini, draft_json, allowed=None):
             problems += 1
 
     hand, draft = read_ini(hand_ini), read_ini(draft_ini)
-    hand_items, draft_items = items_by_columns(hand), items_by_columns(draft)
+    hand_resolve, draft_resolve = column_resolver(hand_ini, hand), column_resolver(draft_ini, draft)
+    hand_items = items_by_columns(hand, hand_resolve)
+    draft_items = items_by_columns(draft, draft_resolve)
     hand_res = {i["id"]: i for i in json.load(open(hand_json, encoding="utf-8"))["items"]}
     draft_res = {i["id"]: i for i in json.load(open(draft_json, encoding="utf-8"))["items"]}
-    hand_seg, draft_seg = segment_columns(hand), segment_columns(draft)
+    hand_seg = segment_columns(hand, hand_resolve)
+    draft_seg = segment_columns(draft, draft_resolve)
     compared = 0
     for columns, hand_id in hand_items.items():
         draft_id = draft_items.get(columns)
         if draft_id is None:
-            report("no draft item reads the columns of [%s]" % hand_id)
+            report("no draft item reads the columns of [%s]%s" % (
+                hand_id, ", which nobody answered" if nobody_answered(hand_res[hand_id]) else ""))
             continue
         among = "among" in hand[[n for n in hand.sections() if n.partition(" ")[2] == hand_id][0]] \
             and "among" not in draft[[n for n in draft.sections() if n.partition(" ")[2] == draft_id][0]]
+        outside = hand_res[hand_id].get("answers_outside_among") or 0
+        if among and outside:
+            report("%s/%s: asked among %s by hand, but %d answered outside among, so no "
+                   "statistic can match" % (hand_id, draft_id, hand_res[hand_id]["among"], outside))
+            continue
         a = rows_by_key(hand_res[hand_id], hand_seg)
         b = rows_by_key(draft_res[draft_id], draft_seg)
         for key in sorted(set(a) | set(b), key=str):

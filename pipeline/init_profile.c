@@ -35,12 +35,29 @@ static int cell_is(const pp_strings *row, const char *name)
     return 0;
 }
 
+/* An older Qualtrics export: column IDs V1, V2, ... and under one of them
+ * the name of Qualtrics' own respondent columns. */
+static int old_qualtrics(const pp_strings *first, const pp_strings *second)
+{
+    for (size_t i = 0; i < first->count && i < second->count; i++) {
+        const char *id = first->items[i], *name = second->items[i];
+        if ((id[0] == 'V' || id[0] == 'v') && id[1] != '\0'
+            && strspn(id + 1, "0123456789") == strlen(id + 1)
+            && (pp_label_equal(name, strlen(name), "ResponseID", 10)
+                || pp_label_equal(name, strlen(name), "ResponseSet", 11)))
+            return 1;
+    }
+    return 0;
+}
+
 static pp_layout detect_csv(const profiler *pr)
 {
     const pp_strings *first = &pr->held[0];
     if (pr->n_held > 2 && pr->held[2].count > 0 && strncmp(pr->held[2].items[0], "{\"ImportId\"", 11) == 0)
         return PP_LAYOUT_QUALTRICS;
     if (cell_is(first, "ResponseId") || cell_is(first, "ResponseID"))
+        return PP_LAYOUT_QUALTRICS;
+    if (pr->n_held > 1 && old_qualtrics(first, &pr->held[1]))
         return PP_LAYOUT_QUALTRICS;
     if (cell_is(first, "Respondent ID") && cell_is(first, "Collector ID"))
         return PP_LAYOUT_SURVEYMONKEY;
@@ -154,49 +171,67 @@ static void link_piece(int *slot, int other)
         *slot = PP_INIT_PIECE_VARIES;
 }
 
-/* Splits a cell at ";" and then at ", ", and counts its pieces. */
+/* Splits a cell at ";" and ",", and counts its pieces: only pieces
+ * across ", " are linked, a "," without a space or a ";" ends a choice. */
 static int count_pieces(pp_init_column *c, const char *s, size_t len)
 {
     if (c->pieces == NULL && (c->pieces = calloc(1, sizeof *c->pieces)) == NULL)
         return -1;
     pp_init_pieces *pc = c->pieces;
-    if (pc->overflow)
-        return 0;
-    const char *end = s + len;
-    int n_pieces = 0;
-    for (const char *part = s; part < end && !pc->overflow;) {
-        const char *part_end = memchr(part, ';', (size_t)(end - part));
-        if (part_end == NULL)
-            part_end = end;
-        int before = -1;
-        for (const char *p = part; p <= part_end && !pc->overflow;) {
-            const char *q = p;
-            while (q + 1 < part_end && !(q[0] == ',' && q[1] == ' '))
-                q++;
-            if (q + 1 >= part_end)
-                q = part_end;
-            int k = piece_index(pc, p, (size_t)(q - p));
-            if (k == -2)
-                return -1;
-            if (k == -3 && before >= 0)
-                link_piece(&pc->next[before], -1);
-            if (k >= 0) {
-                pc->counts[k]++;
-                n_pieces++;
-                link_piece(&pc->prev[k], before);
-                if (before >= 0)
-                    link_piece(&pc->next[before], k);
-            }
-            before = k;
-            p = q + 2;
+    const char *p = s, *end = s + len;
+    int n_pieces = 0, before = -1;
+    while (!pc->overflow) {
+        const char *q = p;
+        while (q < end && *q != ',' && *q != ';')
+            q++;
+        int k = piece_index(pc, p, (size_t)(q - p));
+        if (k == -2)
+            return -1;
+        if (k >= 0) {
+            pc->counts[k]++;
+            n_pieces++;
+            link_piece(&pc->prev[k], before);
         }
         if (before >= 0)
-            link_piece(&pc->next[before], -1);
-        part = part_end + 1;
+            link_piece(&pc->next[before], k);
+        int joined = q + 1 < end && q[0] == ',' && q[1] == ' ';
+        if (k >= 0 && !joined)
+            link_piece(&pc->next[k], -1);
+        before = joined ? k : -1;
+        if (q >= end)
+            break;
+        p = q + 1;
     }
     if (n_pieces > 1)
         pc->split_cells++;
     return 0;
+}
+
+/* Counts spelling s[0..len) of answer v when it is not the first. */
+static int count_spelling(pp_init_column *c, int v, const char *s, size_t len)
+{
+    const char *first = c->values.items[v];
+    if (strlen(first) == len && memcmp(first, s, len) == 0)
+        return 0;
+    if (c->spellings == NULL && (c->spellings = calloc(1, sizeof *c->spellings)) == NULL)
+        return -1;
+    pp_init_spellings *sp = c->spellings;
+    for (size_t k = 0; k < sp->texts.count; k++)
+        if (sp->value[k] == v && strlen(sp->texts.items[k]) == len
+            && memcmp(sp->texts.items[k], s, len) == 0) {
+            sp->counts[k]++;
+            return 0;
+        }
+    if (sp->texts.count == PP_INIT_SPELLING_CAP)
+        return 0;
+    sp->value[sp->texts.count] = v;
+    sp->counts[sp->texts.count] = 1;
+    return pp_strings_push(&sp->texts, s, len);
+}
+
+static int is_blank_byte(char ch)
+{
+    return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
 }
 
 /* Counts a cell; *value gets the index of its answer, or -1 (blank, or
@@ -211,11 +246,15 @@ static int count_cell(pp_init_column *c, const char *s, size_t len, int *value)
         return -1;
     if (len > c->max_len)
         c->max_len = len;
+    while (len > 0 && is_blank_byte(s[0]))
+        s++, len--;
+    while (len > 0 && is_blank_byte(s[len - 1]))
+        len--;
     for (size_t i = 0; i < c->values.count; i++)
         if (pp_label_equal(c->values.items[i], strlen(c->values.items[i]), s, len)) {
             c->counts[i]++;
             *value = (int)i;
-            return 0;
+            return count_spelling(c, (int)i, s, len);
         }
     if (c->values.count == PP_INIT_DISTINCT_CAP) {
         c->overflow = 1;
@@ -390,6 +429,31 @@ cleanup:
     return status;
 }
 
+const char *pp_init_spelling(const pp_init_column *c, size_t v)
+{
+    const pp_init_spellings *sp = c->spellings;
+    const char *best = c->values.items[v];
+    long others = 0, best_count = 0;
+    for (size_t k = 0; sp != NULL && k < sp->texts.count; k++)
+        if (sp->value[k] == (int)v)
+            others += sp->counts[k];
+    best_count = c->counts[v] - others;
+    for (size_t k = 0; sp != NULL && k < sp->texts.count; k++)
+        if (sp->value[k] == (int)v && sp->counts[k] > best_count) {
+            best = sp->texts.items[k];
+            best_count = sp->counts[k];
+        }
+    return best;
+}
+
+int pp_init_respelt(const pp_init_column *c, size_t v)
+{
+    for (size_t k = 0; c->spellings != NULL && k < c->spellings->texts.count; k++)
+        if (c->spellings->value[k] == (int)v)
+            return 1;
+    return 0;
+}
+
 void pp_init_profile_free(pp_init_profile *p)
 {
     for (size_t i = 0; i < p->n_cols; i++) {
@@ -402,6 +466,9 @@ void pp_init_profile_free(pp_init_profile *p)
         if (c->pieces != NULL)
             pp_strings_clear(&c->pieces->names);
         free(c->pieces);
+        if (c->spellings != NULL)
+            pp_strings_clear(&c->spellings->texts);
+        free(c->spellings);
         pp_strings_clear(&c->values);
         pp_strings_clear(&c->labels);
     }

@@ -2,11 +2,14 @@
  * export in one streaming pass: its names, the distinct answers (up to a
  * cap, with counts), how many answered, the longest answer, and for a
  * statistical file its value labels in code order and which of them are
- * user-missing. The layout is detected first: a statistical file by its
+ * user-missing. An answer spelt several ways that labels match as one
+ * (label.h: case, spaces, curly quotes) is one answer; its spellings are
+ * counted too. The layout is detected first: a statistical file by its
  * first bytes; a CSV export by its first three rows (Qualtrics: ImportId
- * row or ResponseId column; SurveyMonkey: Respondent ID and Collector ID
- * columns; Google Forms: a Timestamp first column or `Question [Row]`
- * columns; otherwise plain). */
+ * row, ResponseId column, or, in older exports, a second row naming
+ * ResponseID or ResponseSet under a V1-style column ID; SurveyMonkey:
+ * Respondent ID and Collector ID columns; Google Forms: a Timestamp first
+ * column or `Question [Row]` columns; otherwise plain). */
 #ifndef PREPOST_INIT_PROFILE_H
 #define PREPOST_INIT_PROFILE_H
 
@@ -19,11 +22,12 @@
 #define PP_INIT_DISTINCT_CAP 40
 #define PP_INIT_PIECE_CAP 64
 
-/* The pieces of a column's cells split at ";" and then at ", ", for one
- * cell holding several choices (Google Forms joins them with ", "). Each
- * piece has a count and, when every occurrence of it is followed (or
- * preceded) by the same piece across ", ", that piece; otherwise
- * PP_INIT_PIECE_VARIES. Kept for every column, streaming, up to a cap. */
+/* The pieces of a column's cells split at ";" and ",", for one cell
+ * holding several choices (Google Forms joins them with ", ", Qualtrics
+ * with ","). Each piece has a count and, when every occurrence of it is
+ * followed (or preceded) by the same piece across ", ", that piece;
+ * otherwise PP_INIT_PIECE_VARIES (a "," without a space or a ";" always
+ * ends a choice). Kept for every column, streaming, up to a cap. */
 #define PP_INIT_PIECE_UNSEEN (-1)
 #define PP_INIT_PIECE_VARIES (-2)
 typedef struct {
@@ -34,6 +38,15 @@ typedef struct {
     int overflow;           /* more distinct pieces than the cap */
     long split_cells;       /* cells of more than one piece */
 } pp_init_pieces;
+
+/* The other spellings of a column's answers (trimmed), with counts;
+ * an answer's first spelling is counted as the rest of its count. */
+#define PP_INIT_SPELLING_CAP 32
+typedef struct {
+    pp_strings texts;
+    int value[PP_INIT_SPELLING_CAP];    /* index in the column's values */
+    long counts[PP_INIT_SPELLING_CAP];
+} pp_init_spellings;
 
 #define PP_INIT_SAME_UNSEEN (-1)
 #define PP_INIT_SAME_VARIES (-2)
@@ -49,6 +62,7 @@ typedef struct {
     long answered;          /* non-blank cells */
     size_t max_len;
     pp_init_pieces *pieces; /* NULL until a cell is seen */
+    pp_init_spellings *spellings; /* NULL until an answer is spelt anew */
     int *same;              /* per column j: the index (in j's values) of
                              * j's answer in every row that answered this
                              * one, or PP_INIT_SAME_*; NULL past
@@ -63,6 +77,12 @@ typedef struct {
     size_t n_cols;
     long rows;              /* respondents */
 } pp_init_profile;
+
+/* The spelling of answer v of c to write: the commonest (trimmed), the
+ * first seen of equally common ones. */
+const char *pp_init_spelling(const pp_init_column *c, size_t v);
+/* 1 if answer v of c was spelt more than one way. */
+int pp_init_respelt(const pp_init_column *c, size_t v);
 
 /* Reads the export at path. 0, or -1 with diag filled. */
 int pp_init_profile_read(pp_init_profile *p, const char *path, pp_diag *diag);

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "init_roles.h"
+#include "init_ticks.h"
 #include "init_words.h"
 #include "label.h"
 
@@ -105,16 +106,35 @@ static void write_scale(const draft *d, const pp_init_scale *s)
     }
 }
 
+/* A segment's answers spelt several ways that labels match as one (case,
+ * spaces, curly quotes) are listed as `levels =`, each once in its
+ * commonest spelling, so that they count as one level. */
 static void write_segment(draft *d, size_t i)
 {
     const pp_init_column *c = &d->p->cols[i];
     char id[48], ref[512];
+    pp_strings spellings = {0};
+    int respelt = 0, safe = 1;
+    for (size_t v = 0; v < c->values.count; v++) {
+        pp_strings_push_str(&spellings, pp_init_spelling(c, v));
+        respelt |= pp_init_respelt(c, v);
+        safe &= pp_init_safe_value(pp_init_spelling(c, v));
+    }
     make_id(d, c->text[0] ? c->text : c->name, id, sizeof id);
     column_ref(d, i, ref, sizeof ref);
     fprintf(d->out, "\n; check: a segment? %zu different answers: ", c->values.count);
-    write_list(d->out, &c->values, NULL, 0);
+    write_list(d->out, &spellings, NULL, 0);
+    if (respelt && safe)
+        fprintf(d->out, "\n; some spelt several ways: listed once each, so that they count as\n"
+                "; one (an answer not listed will be rejected)");
     fprintf(d->out, "\n[segment %s]\ncolumn = %s\n", id, ref);
+    if (respelt && safe) {
+        fprintf(d->out, "levels = ");
+        write_list(d->out, &spellings, NULL, 0);
+        fputc('\n', d->out);
+    }
     d->seg_ids[i] = strdup(id);
+    pp_strings_clear(&spellings);
 }
 
 #define AMONG_MIN 5
@@ -131,13 +151,14 @@ static void write_among(draft *d, size_t i, long other)
         if (d->r.roles[j] != PP_ROLE_SEGMENT || d->seg_ids[j] == NULL || v < 0)
             continue;
         const pp_init_column *seg = &d->p->cols[j];
-        if (seg->answered - seg->counts[v] < AMONG_MIN || !pp_init_safe_value(seg->values.items[v])
+        const char *level = pp_init_spelling(seg, (size_t)v);
+        if (seg->answered - seg->counts[v] < AMONG_MIN || !pp_init_safe_value(level)
             || (other >= 0 && d->p->cols[other].answered > 0 && d->p->cols[other].same != NULL
                 && d->p->cols[other].same[j] != v))
             continue;
         fprintf(d->out, "; check: only respondents who answered %s \"%s\" answered\n"
                 "; this: was it asked of them only?\namong  = %s = %s\n",
-                d->seg_ids[j], seg->values.items[v], d->seg_ids[j], seg->values.items[v]);
+                d->seg_ids[j], level, d->seg_ids[j], level);
         return;
     }
 }
@@ -152,12 +173,12 @@ static void write_title(FILE *out, const char *title)
 static long partner(const draft *d, size_t i)
 {
     int wave, other_wave;
-    char *mine = pp_init_stem(d->p->cols[i].name, &wave);
+    char *mine = pp_init_column_stem(&d->p->cols[i], &wave);
     long found = -1;
     for (size_t j = 0; mine && wave == 1 && j < d->p->n_cols && found < 0; j++) {
         if (d->r.roles[j] != PP_ROLE_RATING || d->r.scale_of[j] != d->r.scale_of[i])
             continue;
-        char *theirs = pp_init_stem(d->p->cols[j].name, &other_wave);
+        char *theirs = pp_init_column_stem(&d->p->cols[j], &other_wave);
         if (theirs && other_wave == 2 && strcmp(theirs, mine) == 0)
             found = (long)j;
         free(theirs);
@@ -175,12 +196,12 @@ static const char *battery_of(draft *d, size_t i)
         return d->battery_ids[i];
     const char *name = d->p->cols[i].name;
     size_t group, other;
-    if (!pp_init_battery_group(name, &group) || group == 0)
+    if (!pp_init_item_label(name, &group) || group == 0)
         return NULL;
     int members = 0;
     for (size_t j = i + 1; j < d->p->n_cols; j++)
         if (d->r.roles[j] == PP_ROLE_RATING && d->r.scale_of[j] == d->r.scale_of[i] && d->pair_of[j] < 0
-            && pp_init_battery_group(d->p->cols[j].name, &other) && other == group
+            && pp_init_item_label(d->p->cols[j].name, &other) && other == group
             && strncmp(d->p->cols[j].name, name, group) == 0)
             members++;
     if (members == 0)
@@ -191,18 +212,23 @@ static const char *battery_of(draft *d, size_t i)
     d->battery_ids[i] = strdup(id);
     for (size_t j = i + 1; j < d->p->n_cols && d->battery_ids[i] != NULL; j++)
         if (d->r.roles[j] == PP_ROLE_RATING && d->r.scale_of[j] == d->r.scale_of[i] && d->pair_of[j] < 0
-            && pp_init_battery_group(d->p->cols[j].name, &other) && other == group
+            && pp_init_item_label(d->p->cols[j].name, &other) && other == group
             && strncmp(d->p->cols[j].name, name, group) == 0)
             d->battery_ids[j] = strdup(id);
     return d->battery_ids[i];
 }
 
-/* A rating column's answers that are not on its scale, in a comment. */
+/* A rating column's answers that are not on its scale, in a comment; and
+ * whether its scale was guessed from too few different answers. */
 static void write_off_scale(const draft *d, size_t i)
 {
     const pp_known_scale *k = d->r.scales[d->r.scale_of[i]].known;
     const pp_init_column *c = &d->p->cols[i];
     pp_strings off = {0};
+    if (d->r.lone[i])
+        fprintf(d->out, "; check: %s has too few different answers to tell its scale; it\n"
+                "; takes that of the rating beside it, or the first that has its answer\n",
+                pp_init_safe_value(c->name) ? c->name : "a column");
     for (size_t v = 0; k != NULL && v < c->values.count; v++)
         if (!pp_init_value_on_scale(k, c, v))
             pp_strings_push_str(&off, c->values.items[v]);
@@ -253,11 +279,8 @@ static void write_rating(draft *d, size_t i)
 /* A tick-all-that-apply group from its first column i onwards. */
 static void write_multi(draft *d, size_t i)
 {
-    const pp_init_column *c = &d->p->cols[i];
-    size_t group, other;
     char id[48], ref[512], question[512];
-    pp_init_sub_label(c->name, &group);
-    snprintf(question, sizeof question, "%.*s", (int)group, c->name);
+    pp_init_tick_question(&d->r, i, question, sizeof question);
     make_id(d, question, id, sizeof id);
     fprintf(d->out, "\n; check: a tick-all-that-apply question? (each column has one answer)\n"
             "[multi %s]\n", id);
@@ -265,12 +288,12 @@ static void write_multi(draft *d, size_t i)
     const char *sep = "columns = ";
     pp_strings options = {0};
     for (size_t j = i; j < d->p->n_cols; j++) {
-        const char *sub = pp_init_sub_label(d->p->cols[j].name, &other);
-        if (d->r.roles[j] != PP_ROLE_TICK || other != group || strncmp(d->p->cols[j].name, c->name, group))
+        if (d->r.roles[j] != PP_ROLE_TICK || d->r.group_of[j] != (long)i)
             continue;
+        const char *option = pp_init_tick_option(&d->r, j);
         column_ref(d, j, ref, sizeof ref);
         fprintf(d->out, "%s%s", sep, ref);
-        pp_strings_push_str(&options, pp_init_safe_value(sub) ? sub : ref);
+        pp_strings_push_str(&options, pp_init_safe_value(option) ? option : ref);
         sep = " | ";
         d->r.roles[j] = PP_ROLE_DONE;
     }
@@ -284,19 +307,25 @@ static void write_multi(draft *d, size_t i)
 static void write_cell_multi(draft *d, size_t i)
 {
     const pp_init_column *c = &d->p->cols[i];
-    char id[48], ref[512];
+    char id[48], ref[512], question[512];
     pp_strings options = {0}, once = {0};
-    pp_init_cell_options(c, &options, &once);
+    pp_init_cell_options(d->p, c, &options, &once);
     column_ref(d, i, ref, sizeof ref);
-    make_id(d, c->text[0] ? c->text : c->name, id, sizeof id);
+    const char *heading = pp_init_heading(c);
+    size_t mark = strlen(" - Selected Choice");
+    snprintf(question, sizeof question, "%.*s", (int)(pp_init_offered_choices(d->p, c)
+             ? strlen(heading) - mark : strlen(heading)), heading);
+    make_id(d, question, id, sizeof id);
     fprintf(d->out, "\n; check: several choices in one cell? the options were inferred from the\n"
-            "; answers: the choices given by two respondents or more");
+            "; answers: %s", pp_init_offered_choices(d->p, c)
+            ? "every choice given (add those nobody chose)"
+            : "the choices given by two respondents or more");
     if (once.count) {
         fprintf(d->out, ";\n; given by one respondent only, so not listed (rejected as unknown): ");
         write_list(d->out, &once, NULL, 0);
     }
     fprintf(d->out, "\n[multi %s]\n", id);
-    write_title(d->out, c->text[0] ? c->text : c->name);
+    write_title(d->out, question);
     fprintf(d->out, "column  = %s\noptions = ", ref);
     write_list(d->out, &options, NULL, 0);
     fputc('\n', d->out);

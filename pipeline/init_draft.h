@@ -1,7 +1,10 @@
 /* init_draft.h: a commented draft codebook (survey.ini) from the profile
  * of an export (init_profile.h), for `prepost init`.
  *
- * Every column is given one role (init_roles.h) and written as such.
+ * Every column is given one role (init_roles.h) and written as such. A
+ * segment whose answers are spelt several ways that labels match as one
+ * (label.h) lists its levels, each in its commonest spelling, so that the
+ * spellings count as one level.
  * Two ratings on one scale whose names differ only by "before"/"after"
  * become one paired item (a column that takes its partner's scale says
  * which of its answers are not on it, to be rejected). A rating that only

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "init_ticks.h"
 #include "init_words.h"
 #include "label.h"
 
@@ -17,19 +18,10 @@ static const char *const meta_names[] = {
     "ExternalDataReference", "LocationLatitude", "LocationLongitude",
     "DistributionChannel", "UserLanguage", "Timestamp", NULL};
 
-static int scale_for(pp_init_roles *d, const pp_init_column *c)
+/* The index of the known scale in d->scales (or, known NULL, of the value
+ * labels of c), added if new; -1 if it cannot be. */
+static int scale_index(pp_init_roles *d, const pp_known_scale *known, const pp_init_column *c)
 {
-    pp_strings substantive = {0};
-    const pp_strings *values = &c->values;
-    for (size_t i = 0; c->labels.count && i < c->labels.count; i++)
-        if (!c->label_missing[i])
-            pp_strings_push_str(&substantive, c->labels.items[i]);
-    if (c->labels.count)
-        values = &substantive;
-    const pp_known_scale *known = pp_init_scale_match(values);
-    if (known == NULL)
-        known = pp_init_scale_match(&c->values);
-    pp_strings_clear(&substantive);
     if (known == NULL && (c->labels.count < 2 || c->overflow))
         return -1;
     for (size_t i = 0; known == NULL && i < c->labels.count; i++)
@@ -56,6 +48,24 @@ static int scale_for(pp_init_roles *d, const pp_init_column *c)
     return (int)d->n_scales++;
 }
 
+/* The scale of a column: a known one that its answers (or value labels)
+ * are on, two levels or more of it, or its value labels. */
+static int scale_for(pp_init_roles *d, const pp_init_column *c)
+{
+    pp_strings substantive = {0};
+    const pp_strings *values = &c->values;
+    for (size_t i = 0; c->labels.count && i < c->labels.count; i++)
+        if (!c->label_missing[i])
+            pp_strings_push_str(&substantive, c->labels.items[i]);
+    if (c->labels.count)
+        values = &substantive;
+    const pp_known_scale *known = pp_init_scale_match(values);
+    if (known == NULL)
+        known = pp_init_scale_match(&c->values);
+    pp_strings_clear(&substantive);
+    return scale_index(d, known, c);
+}
+
 static void note_missing(pp_init_roles *d, int s, const pp_init_column *c)
 {
     for (size_t i = 0; i < c->values.count; i++) {
@@ -63,38 +73,6 @@ static void note_missing(pp_init_roles *d, int s, const pp_init_column *c)
         if (rank >= 0)
             d->scales[s].missing_seen |= 1u << rank;
     }
-}
-
-/* A ticked box reads as its option, or as yes, 1, x, ticked, selected. */
-static int tick_values(const pp_init_column *c, const char *sub)
-{
-    static const char *const ticks[] = {"yes", "1", "x", "ticked", "selected",
-                                        "checked", "true", NULL};
-    if (c->values.count == 0 || c->values.count > 2 || c->overflow || c->labels.count)
-        return 0;
-    for (size_t i = 0; i < c->values.count; i++) {
-        const char *v = c->values.items[i];
-        if (!pp_init_listed(ticks, v) && !pp_label_equal(v, strlen(v), sub, strlen(sub)))
-            return 0;
-    }
-    return 1;
-}
-
-static int is_tick(const pp_init_profile *p, size_t i)
-{
-    const pp_init_column *c = &p->cols[i];
-    size_t group, other_group;
-    const char *sub = pp_init_sub_label(c->name, &group), *other_sub;
-    if (sub == NULL || !tick_values(c, sub))
-        return 0;
-    for (size_t j = 0; j < p->n_cols; j++) {
-        const pp_init_column *o = &p->cols[j];
-        if (j != i && (other_sub = pp_init_sub_label(o->name, &other_group)) != NULL
-            && other_group == group && strncmp(o->name, c->name, group) == 0
-            && (o->answered == 0 || tick_values(o, other_sub)))
-            return 1;
-    }
-    return 0;
 }
 
 /* Piece k continues the piece before it: every occurrence of each is next
@@ -105,14 +83,26 @@ static int continues(const pp_init_pieces *pc, int k)
     return before >= 0 && pc->next[before] == k;
 }
 
+int pp_init_offered_choices(const pp_init_profile *p, const pp_init_column *c)
+{
+    static const char mark[] = " - Selected Choice";
+    size_t n = strlen(c->text), m = sizeof mark - 1;
+    return p->layout == PP_LAYOUT_QUALTRICS && n > m
+           && pp_label_equal(c->text + n - m, m, mark, m);
+}
+
 /* The options of a column whose cells each hold several choices (joined by
- * ", " or ";"), pieces always seen side by side joined back into one, in
- * the order first seen; *once gets those given by one respondent only.
- * 1 if the answers look like that: some cell holds several options, at
- * least two options recur and they make up three quarters of the answers. */
-int pp_init_cell_options(const pp_init_column *c, pp_strings *options, pp_strings *once)
+ * ", ", "," or ";"), pieces always seen side by side across ", " joined
+ * back into one, in the order first seen; *once gets those given by one
+ * respondent only. 1 if the answers look like that: some cell holds
+ * several options, and either the column holds only offered choices (then
+ * every piece is an option) or at least two options recur and they make up
+ * three quarters of the answers. */
+int pp_init_cell_options(const pp_init_profile *p, const pp_init_column *c,
+                         pp_strings *options, pp_strings *once)
 {
     const pp_init_pieces *pc = c->pieces;
+    int every = pp_init_offered_choices(p, c);
     if (pc == NULL || pc->overflow || pc->split_cells == 0 || c->labels.count)
         return 0;
     long total = 0, recurring = 0;
@@ -135,7 +125,7 @@ int pp_init_cell_options(const pp_init_column *c, pp_strings *options, pp_string
         }
         ok = pp_init_safe_value(atom);
         total += pc->counts[k];
-        if (pc->counts[k] >= 2) {
+        if (pc->counts[k] >= 2 || every) {
             recurring += pc->counts[k];
             if (options)
                 pp_strings_push_str(options, atom);
@@ -146,6 +136,8 @@ int pp_init_cell_options(const pp_init_column *c, pp_strings *options, pp_string
     size_t n_recurring = 0;
     for (size_t k = 0; k < pc->names.count; k++)
         n_recurring += !continues(pc, (int)k) && pc->counts[k] >= 2;
+    if (every)
+        return ok;
     return ok && total > c->answered && n_recurring >= 2 && 4 * recurring >= 3 * total;
 }
 
@@ -201,11 +193,11 @@ static void adopt_partner_scales(pp_init_roles *d)
         int wave, other_wave;
         if (d->roles[i] != PP_ROLE_TEXT && d->roles[i] != PP_ROLE_SEGMENT)
             continue;
-        char *mine = pp_init_stem(p->cols[i].name, &wave);
+        char *mine = pp_init_column_stem(&p->cols[i], &wave);
         for (size_t j = 0; mine && j < p->n_cols; j++) {
             if (d->roles[j] != PP_ROLE_RATING || d->scales[d->scale_of[j]].known == NULL)
                 continue;
-            char *theirs = pp_init_stem(p->cols[j].name, &other_wave);
+            char *theirs = pp_init_column_stem(&p->cols[j], &other_wave);
             if (theirs && other_wave != wave && strcmp(theirs, mine) == 0
                 && on_scale(d->scales[d->scale_of[j]].known, &p->cols[i])) {
                 d->roles[i] = PP_ROLE_RATING;
@@ -219,6 +211,55 @@ static void adopt_partner_scales(pp_init_roles *d)
     }
 }
 
+/* The nearest rating on a known scale before column i (step -1) or after
+ * it (step 1) whose scale holds every answer of i, or -1. */
+static long rating_near(const pp_init_roles *d, size_t i, int step)
+{
+    const pp_init_column *c = &d->p->cols[i];
+    for (long j = (long)i + step; j >= 0 && (size_t)j < d->p->n_cols; j += step) {
+        if (d->roles[j] != PP_ROLE_RATING)
+            continue;
+        const pp_known_scale *k = d->scales[d->scale_of[j]].known;
+        for (size_t v = 0; k != NULL && v < c->values.count; v++)
+            if (!pp_init_value_on_scale(k, c, v))
+                k = NULL;
+        return k != NULL ? j : -1;
+    }
+    return -1;
+}
+
+/* A column whose answers are all on a known scale, but too few of its
+ * levels to tell it (one level, or only "Don't know"-style answers), takes
+ * the scale of the nearest rating before it (or else after it) when its
+ * answers are on that, or else the first known scale that has its level. */
+static void adopt_lone_scales(pp_init_roles *d)
+{
+    const pp_init_profile *p = d->p;
+    for (size_t i = 0; i < p->n_cols; i++) {
+        const pp_init_column *c = &p->cols[i];
+        if ((d->roles[i] != PP_ROLE_TEXT && d->roles[i] != PP_ROLE_SEGMENT) || c->overflow
+            || c->labels.count || c->values.count == 0)
+            continue;
+        long j = rating_near(d, i, -1);
+        if (j < 0)
+            j = rating_near(d, i, 1);
+        int s = j >= 0 ? d->scale_of[j] : scale_index(d, pp_init_scale_holding(&c->values), c);
+        if (s >= 0) {
+            d->roles[i] = PP_ROLE_RATING;
+            d->scale_of[i] = s;
+            d->lone[i] = 1;
+            note_missing(d, s, c);
+        }
+    }
+}
+
+/* Is column i the respondent id or the survey tool's own, by its name or
+ * its question text? */
+static int named(const pp_init_column *c, const char *const *names)
+{
+    return pp_init_listed(names, c->name) || (c->text[0] && pp_init_listed(names, c->text));
+}
+
 static void give_roles(pp_init_roles *d)
 {
     const pp_init_profile *p = d->p;
@@ -226,26 +267,27 @@ static void give_roles(pp_init_roles *d)
     for (size_t i = 0; i < p->n_cols; i++) {
         const pp_init_column *c = &p->cols[i];
         d->scale_of[i] = -1;
-        if (!have_id && pp_init_listed(id_names, c->name) && !c->ambiguous)
+        if (!have_id && named(c, id_names) && !c->ambiguous)
             d->roles[i] = PP_ROLE_ID, have_id = 1;
-        else if (pp_init_listed(meta_names, c->name))
+        else if (named(c, meta_names))
             d->roles[i] = PP_ROLE_META;
-        else if (c->answered == 0 && !is_tick(p, i))
+        else if (c->answered == 0)
             d->roles[i] = PP_ROLE_EMPTY;
         else if ((d->scale_of[i] = scale_for(d, c)) >= 0) {
             d->roles[i] = PP_ROLE_RATING;
             note_missing(d, d->scale_of[i], c);
-        } else if (is_tick(p, i))
-            d->roles[i] = PP_ROLE_TICK;
-        else if (pp_init_cell_options(c, NULL, NULL))
+        } else if (pp_init_cell_options(p, c, NULL, NULL))
             d->roles[i] = PP_ROLE_CELL_MULTI;
-        else if (!c->overflow && c->values.count <= PP_INIT_MAX_SEGMENT_LEVELS
+        else if (!c->overflow && c->values.count >= 2
+                 && c->values.count <= PP_INIT_MAX_SEGMENT_LEVELS
                  && c->answered >= 2 * (long)c->values.count)
             d->roles[i] = PP_ROLE_SEGMENT;
         else
             d->roles[i] = PP_ROLE_TEXT;
     }
     adopt_partner_scales(d);
+    pp_init_find_ticks(d);
+    adopt_lone_scales(d);
     if (!have_id)
         guess_id(d);
 }
@@ -256,7 +298,9 @@ int pp_init_roles_give(pp_init_roles *r, const pp_init_profile *p)
     r->p = p;
     r->roles = calloc(p->n_cols + 1, sizeof *r->roles);
     r->scale_of = calloc(p->n_cols + 1, sizeof *r->scale_of);
-    if (r->roles == NULL || r->scale_of == NULL) {
+    r->group_of = calloc(p->n_cols + 1, sizeof *r->group_of);
+    r->lone = calloc(p->n_cols + 1, sizeof *r->lone);
+    if (r->roles == NULL || r->scale_of == NULL || r->group_of == NULL || r->lone == NULL) {
         pp_init_roles_free(r);
         return -1;
     }
@@ -268,6 +312,10 @@ void pp_init_roles_free(pp_init_roles *r)
 {
     free(r->roles);
     free(r->scale_of);
+    free(r->group_of);
+    free(r->lone);
     r->roles = NULL;
     r->scale_of = NULL;
+    r->group_of = NULL;
+    r->lone = NULL;
 }

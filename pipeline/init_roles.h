@@ -1,19 +1,25 @@
 /* init_roles.h: one role for every column of an export, from its profile
- * (init_profile.h), for `prepost init` to draft a codebook from.
+ * (init_profile.h), for `prepost init` to draft a codebook from. A column
+ * is read by its name and, where the export has one, its question text
+ * (Qualtrics) or variable label (a statistical file).
  *
  * The respondent id (by a known name, or else a name with the word id, code
  * or identifier that every respondent answered nearly all differently); a
  * survey tool's own column (dates, IP address: left out); a rating on a
- * recognised scale (init_scales.h), or on the value labels of a
- * statistical file in code order, user-missing labels as missing; a
- * segment (few distinct answers that repeat); a tick box of a
- * tick-all-that-apply group (one answer only, the group named by the part
- * before " / ", " [" or ": "); several choices in one cell (joined by ", "
- * or ";": the options are the pieces two respondents or more gave, pieces
- * always side by side across ", " joined back into one option that holds a
- * comma); or text. A before or after column whose partner is a rating
- * takes its scale when its answers are on it but for a few given once each
- * (typing mistakes). */
+ * recognised scale (init_scales.h), two levels of it or more, or on the
+ * value labels of a statistical file in code order, user-missing labels as
+ * missing; several choices in one cell (joined by ", ", "," or ";": the
+ * options are the pieces two respondents or more gave, or every piece of
+ * a Qualtrics "Selected Choice" column, pieces always side by side across
+ * ", " joined back into one option that holds a comma); a segment (two to
+ * twelve distinct answers that repeat); a tick box of a
+ * tick-all-that-apply group (init_ticks.h); or text.
+ * Then a before or after column whose partner is a rating takes its scale
+ * when its answers are on it but for a few given once each (typing
+ * mistakes); and a column whose answers are on a known scale but too few
+ * of its levels to tell which (one level, or only "Don't know") takes the
+ * scale of the nearest rating before it (or else after it), when its
+ * answers are on that one, or else the first known scale with its level. */
 #ifndef PREPOST_INIT_ROLES_H
 #define PREPOST_INIT_ROLES_H
 
@@ -40,6 +46,10 @@ typedef struct {
     const pp_init_profile *p;
     pp_init_role *roles;            /* per column */
     int *scale_of;                  /* per column: a rating's index into scales */
+    long *group_of;                 /* per column: a tick box's group (its first
+                                     * column), or -1 (init_ticks.h) */
+    unsigned char *lone;            /* per column: a rating whose answers were too
+                                     * few to tell its scale (it took a neighbour's) */
     pp_init_scale scales[PP_INIT_MAX_SCALES];
     size_t n_scales;
     int id_guessed;                 /* the id column named by its answers */
@@ -52,9 +62,14 @@ void pp_init_roles_free(pp_init_roles *r);
 /* Answer v of c is a level or a missing answer of the known scale. */
 int pp_init_value_on_scale(const pp_known_scale *k, const pp_init_column *c, size_t v);
 
+/* A Qualtrics choice column ("Question - Selected Choice"): its cells hold
+ * only the choices offered (text typed in goes to a column of its own). */
+int pp_init_offered_choices(const pp_init_profile *p, const pp_init_column *c);
+
 /* The options of a column whose cells each hold several choices, in the
  * order first seen; *once (if not NULL) gets those given by one respondent
  * only, which are not options. 1 if the answers look like that. */
-int pp_init_cell_options(const pp_init_column *c, pp_strings *options, pp_strings *once);
+int pp_init_cell_options(const pp_init_profile *p, const pp_init_column *c,
+                         pp_strings *options, pp_strings *once);
 
 #endif

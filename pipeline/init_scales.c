@@ -60,7 +60,7 @@ static int level_of(const pp_known_scale *s, const char *value)
     return -1;
 }
 
-const pp_known_scale *pp_init_scale_match(const pp_strings *values)
+static const pp_known_scale *match(const pp_strings *values, size_t min_levels)
 {
     for (size_t s = 0; s < sizeof known / sizeof *known; s++) {
         size_t levels = 0, i;
@@ -70,8 +70,18 @@ const pp_known_scale *pp_init_scale_match(const pp_strings *values)
             else if (pp_init_missing_rank(values->items[i]) < 0)
                 break;
         }
-        if (i == values->count && levels >= 2)
+        if (i == values->count && levels >= min_levels)
             return &known[s];
     }
     return NULL;
+}
+
+const pp_known_scale *pp_init_scale_match(const pp_strings *values)
+{
+    return match(values, 2);
+}
+
+const pp_known_scale *pp_init_scale_holding(const pp_strings *values)
+{
+    return match(values, 1);
 }

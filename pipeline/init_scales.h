@@ -24,6 +24,9 @@ typedef struct {
  * among them; NULL when none does. */
 const pp_known_scale *pp_init_scale_match(const pp_strings *values);
 
+/* The same with one of its levels among them at least. */
+const pp_known_scale *pp_init_scale_holding(const pp_strings *values);
+
 /* 0-based rank of a missing answer (Don't know first), or -1. */
 int pp_init_missing_rank(const char *value);
 /* The missing answer of that rank, as the codebook should spell it. */

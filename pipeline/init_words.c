@@ -17,14 +17,16 @@ int pp_init_listed(const char *const *names, const char *s)
     return 0;
 }
 
-/* A text the INI format can carry as a value, as it is. */
+const char *pp_init_heading(const pp_init_column *c)
+{
+    return c->text[0] ? c->text : c->name;
+}
+
 int pp_init_safe_value(const char *s)
 {
     return s[0] != '\0' && !isspace((unsigned char)s[0]) && strpbrk(s, "|;\r\n#") == NULL;
 }
 
-/* The part of a name after its group separator (" / ", " [", ": "), or
- * NULL; *group_len gets the length of the group part. */
 const char *pp_init_sub_label(const char *name, size_t *group_len)
 {
     const char *seps[] = {" / ", " [", ": "};
@@ -41,16 +43,25 @@ const char *pp_init_sub_label(const char *name, size_t *group_len)
     return NULL;
 }
 
-/* "before" or "after" as a word of name: 1 or 2, with where it is. */
+/* A word starts at s: at the start of the name, after a character that
+ * is not a letter or digit, or as a capital after a small letter
+ * (camelCase, "AwarenessBefore"). */
+static int word_starts(const char *name, const char *s)
+{
+    return s == name || !isalnum((unsigned char)s[-1])
+           || (islower((unsigned char)s[-1]) && isupper((unsigned char)s[0]));
+}
+
 int pp_init_wave_word(const char *name, size_t *at, size_t *len)
 {
     for (const char *s = name; *s; s++) {
-        if (s != name && isalnum((unsigned char)s[-1]))
+        if (!word_starts(name, s))
             continue;
         for (int w = 1; w <= 2; w++) {
             const char *word = w == 1 ? "before" : "after";
             size_t n = strlen(word);
-            if (strncasecmp(s, word, n) == 0 && !isalnum((unsigned char)s[n])) {
+            if (strncasecmp(s, word, n) == 0 && (!isalnum((unsigned char)s[n])
+                                                 || word_starts(name, s + n))) {
                 *at = (size_t)(s - name);
                 *len = n;
                 return w;
@@ -60,7 +71,6 @@ int pp_init_wave_word(const char *name, size_t *at, size_t *len)
     return 0;
 }
 
-/* The name without its wave word, normalised; NULL if it has none. */
 char *pp_init_stem(const char *name, int *wave)
 {
     size_t at, len;
@@ -75,6 +85,14 @@ char *pp_init_stem(const char *name, int *wave)
     char *norm = pp_label_normalize(cut, strlen(cut));
     free(cut);
     return norm;
+}
+
+char *pp_init_column_stem(const pp_init_column *c, int *wave)
+{
+    size_t at, len;
+    if (c->text[0] && pp_init_wave_word(c->text, &at, &len))
+        return pp_init_stem(c->text, wave);
+    return pp_init_stem(c->name, wave);
 }
 
 /* The question a paired column belongs to, for its title. */
@@ -93,22 +111,20 @@ void pp_init_question_of(const pp_init_column *c, char *buf, size_t cap)
         snprintf(buf, cap, "%s", name);
 }
 
-/* The question a rating column shares with others of its battery: the
- * part of its name before " / ", " [", ": " or " - ", its length in *len. */
-int pp_init_battery_group(const char *name, size_t *len)
+const char *pp_init_item_label(const char *name, size_t *group_len)
 {
-    if (pp_init_sub_label(name, len) != NULL)
-        return 1;
+    const char *sub = pp_init_sub_label(name, group_len);
+    if (sub != NULL)
+        return sub;
     const char *at = NULL, *p = name;
     while ((p = strstr(p, " - ")) != NULL)
         at = p++;
     if (at == NULL || at[3] == '\0')
-        return 0;
-    *len = (size_t)(at - name);
-    return 1;
+        return NULL;
+    *group_len = (size_t)(at - name);
+    return at + 3;
 }
 
-/* A name with "id", "code" or "identifier" as a word. */
 int pp_init_id_like_name(const char *name)
 {
     static const char *const words[] = {"id", "code", "identifier", NULL};

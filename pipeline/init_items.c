@@ -1,0 +1,445 @@
+/* init_items.c: the sections of a draft codebook for the columns of one
+ * export (init_items.h). */
+#include "init_items.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "init_roles.h"
+#include "init_ticks.h"
+#include "init_words.h"
+#include "label.h"
+
+void pp_init_column_ref(const pp_init_draft *d, size_t i, char *buf, size_t cap)
+{
+    const pp_init_column *c = &d->p->cols[i];
+    if (c->ambiguous || !pp_init_safe_value(c->name))
+        snprintf(buf, cap, "#%zu", i + 1);
+    else
+        snprintf(buf, cap, "%s", c->name);
+}
+
+/* ---- names ------------------------------------------------------------ */
+
+/* An item or segment id from a text: lower-case words joined by '_'. */
+void pp_init_make_id(pp_init_draft *d, const char *text, char *id, size_t cap)
+{
+    size_t n = 0;
+    for (const char *s = text; *s && n + 1 < cap && n < 28; s++) {
+        if (isalnum((unsigned char)*s))
+            id[n++] = (char)tolower((unsigned char)*s);
+        else if (n > 0 && id[n - 1] != '_')
+            id[n++] = '_';
+    }
+    if (n >= 28 && memchr(id, '_', n) != NULL)
+        while (n > 0 && id[n - 1] != '_')
+            n--;                                /* end on a whole word */
+    while (n > 0 && id[n - 1] == '_')
+        n--;
+    id[n] = '\0';
+    if (n == 0)
+        snprintf(id, cap, "item");
+    char base[32];
+    snprintf(base, sizeof base, "%.28s", id);
+    for (int k = 2; pp_strings_index(d->ids, id) >= 0 && k < 10000; k++)
+        snprintf(id, cap, "%.28s_%d", base, k);
+    pp_strings_push_str(d->ids, id);
+}
+
+/* ---- writing ------------------------------------------------------------ */
+
+/* "a | b | c" on one line: line breaks and other control characters in an
+ * item are written as spaces, so no item can start a line of its own. */
+void pp_init_write_list(FILE *out, const pp_strings *items, const unsigned char *skip, int want)
+{
+    const char *sep = "";
+    for (size_t i = 0; i < items->count; i++) {
+        if (skip != NULL && skip[i] != want)
+            continue;
+        fputs(sep, out);
+        for (const char *s = items->items[i]; *s; s++)
+            fputc(iscntrl((unsigned char)*s) ? ' ' : *s, out);
+        sep = " | ";
+    }
+}
+
+void pp_init_write_scale(FILE *out, const pp_init_scale *s)
+{
+    fprintf(out, "\n[scale %s]\n", s->name);
+    if (s->known != NULL) {
+        fprintf(out, "levels  = ");
+        for (int k = 0; k < PP_KNOWN_MAX && s->known->levels[k]; k++)
+            fprintf(out, "%s%s", k ? " | " : "", s->known->levels[k]);
+        fprintf(out, "\ntop     = %s\nbottom  = %s\n", s->known->top, s->known->bottom);
+        const char *sep = "missing = ";
+        for (int r = 0; r < pp_init_missing_count(); r++)
+            if (s->missing_seen & (1u << r)) {
+                fprintf(out, "%s%s", sep, pp_init_missing_label(r));
+                sep = " | ";
+            }
+        if (sep[0] == ' ')
+            fputc('\n', out);
+        return;
+    }
+    const pp_init_column *c = s->labelled;
+    fprintf(out, "; check: the value labels of %s, in code order; is the first the worst?\n"
+            "; add top = and bottom = for the top and bottom boxes\nlevels  = ", c->name);
+    pp_init_write_list(out, &c->labels, c->label_missing, 0);
+    fputc('\n', out);
+    if (memchr(c->label_missing, 1, c->labels.count)) {
+        fprintf(out, "missing = ");
+        pp_init_write_list(out, &c->labels, c->label_missing, 1);
+        fputc('\n', out);
+    }
+}
+
+void pp_init_write_title(FILE *out, const char *title)
+{
+    if (pp_init_safe_value(title))
+        fprintf(out, "title  = %s\n", title);
+}
+
+/* In a panel, the wave an item of one export is asked in. */
+static void write_wave(const pp_init_draft *d)
+{
+    if (d->wave != NULL)
+        fprintf(d->out, "wave   = %s\n", d->wave);
+}
+
+/* The answers of segment column c and, in a panel, of the same column
+ * in the other wave (o, or NULL), each once, in their commonest spelling
+ * (the before wave's if both have it); 1 if some are spelt several ways. */
+static int segment_levels(const pp_init_column *c, const pp_init_column *o, pp_strings *levels)
+{
+    int respelt = 0;
+    for (int wave = 0; wave < 2; wave++) {
+        const pp_init_column *w = wave ? o : c;
+        for (size_t v = 0; w != NULL && v < w->values.count; v++) {
+            const char *spelling = pp_init_spelling(w, v);
+            size_t k = 0;
+            while (k < levels->count && !pp_label_equal(levels->items[k], strlen(levels->items[k]),
+                                                        spelling, strlen(spelling)))
+                k++;
+            respelt |= pp_init_respelt(w, v) || (k < levels->count && strcmp(levels->items[k], spelling));
+            if (k == levels->count)
+                pp_strings_push_str(levels, spelling);
+        }
+    }
+    return respelt;
+}
+
+/* A segment's answers spelt several ways that labels match as one (case,
+ * spaces, curly quotes) are listed as `levels =`, each once in its
+ * commonest spelling, so that they count as one level. In a panel, other
+ * is the draft of the other wave and j its column of the same name (both
+ * waves then read the segment), or -1 (this wave only). */
+void pp_init_write_segment(pp_init_draft *d, size_t i, pp_init_draft *other, long j)
+{
+    const pp_init_column *c = &d->p->cols[i];
+    const pp_init_column *o = other != NULL && j >= 0 ? &other->p->cols[j] : NULL;
+    char id[48], ref[512];
+    pp_strings levels = {0};
+    int respelt = segment_levels(c, o, &levels), safe = 1;
+    for (size_t k = 0; k < levels.count; k++)
+        safe &= pp_init_safe_value(levels.items[k]);
+    pp_init_make_id(d, pp_init_heading(c), id, sizeof id);
+    pp_init_column_ref(d, i, ref, sizeof ref);
+    fprintf(d->out, "\n; check: a segment? %zu different answers: ", levels.count);
+    pp_init_write_list(d->out, &levels, NULL, 0);
+    if (respelt && safe)
+        fprintf(d->out, "\n; some spelt several ways: listed once each, so that they count as\n"
+                "; one (an answer not listed will be rejected)");
+    fprintf(d->out, "\n[segment %s]\ncolumn = %s\n", id, ref);
+    if (respelt && safe) {
+        fprintf(d->out, "levels = ");
+        pp_init_write_list(d->out, &levels, NULL, 0);
+        fputc('\n', d->out);
+    }
+    if (o == NULL)
+        write_wave(d);
+    d->seg_ids[i] = strdup(id);
+    if (o != NULL)
+        other->seg_ids[j] = strdup(id);
+    pp_strings_clear(&levels);
+}
+
+#define AMONG_MIN 5
+
+/* An item whose column i only respondents of one level of a segment
+ * answered, enough of them and enough others not: `among =` that level. */
+static void write_among(pp_init_draft *d, size_t i, long other)
+{
+    const pp_init_column *c = &d->p->cols[i];
+    if (c->same == NULL || c->answered < AMONG_MIN)
+        return;
+    for (size_t j = 0; j < d->p->n_cols; j++) {
+        int v = c->same[j];
+        if (d->r.roles[j] != PP_ROLE_SEGMENT || d->seg_ids[j] == NULL || v < 0)
+            continue;
+        const pp_init_column *seg = &d->p->cols[j];
+        const char *level = pp_init_spelling(seg, (size_t)v);
+        if (seg->answered - seg->counts[v] < AMONG_MIN || !pp_init_safe_value(level)
+            || (other >= 0 && d->p->cols[other].answered > 0 && d->p->cols[other].same != NULL
+                && d->p->cols[other].same[j] != v))
+            continue;
+        fprintf(d->out, "; check: only respondents who answered %s \"%s\" answered\n"
+                "; this: was it asked of them only?\namong  = %s = %s\n",
+                d->seg_ids[j], level, d->seg_ids[j], level);
+        return;
+    }
+}
+
+/* The after column paired with before column i, or -1. */
+static long partner(const pp_init_draft *d, size_t i)
+{
+    if (d->wave != NULL)
+        return -1;                      /* a panel pairs across its waves */
+    int wave, other_wave;
+    char *mine = pp_init_column_stem(&d->p->cols[i], &wave);
+    long found = -1;
+    for (size_t j = 0; mine && wave == 1 && j < d->p->n_cols && found < 0; j++) {
+        if (d->r.roles[j] != PP_ROLE_RATING || d->r.scale_of[j] != d->r.scale_of[i])
+            continue;
+        char *theirs = pp_init_column_stem(&d->p->cols[j], &other_wave);
+        if (theirs && other_wave == 2 && strcmp(theirs, mine) == 0)
+            found = (long)j;
+        free(theirs);
+    }
+    free(mine);
+    return found;
+}
+
+/* Two or more single ratings on one scale asking one question of several
+ * things (their names share the part before the sub-label) are a battery:
+ * the first names it for all of them. */
+static const char *battery_of(pp_init_draft *d, size_t i)
+{
+    if (d->battery_ids[i] != NULL)
+        return d->battery_ids[i];
+    const char *name = d->p->cols[i].name;
+    size_t group, other;
+    if (!pp_init_item_label(name, &group) || group == 0)
+        return NULL;
+    int members = 0;
+    for (size_t j = i + 1; j < d->p->n_cols; j++)
+        if (d->r.roles[j] == PP_ROLE_RATING && d->r.scale_of[j] == d->r.scale_of[i] && d->pair_of[j] < 0
+            && pp_init_item_label(d->p->cols[j].name, &other) && other == group
+            && strncmp(d->p->cols[j].name, name, group) == 0)
+            members++;
+    if (members == 0)
+        return NULL;
+    char question[512], id[48];
+    snprintf(question, sizeof question, "%.*s", (int)group, name);
+    pp_init_make_id(d, question, id, sizeof id);
+    d->battery_ids[i] = strdup(id);
+    for (size_t j = i + 1; j < d->p->n_cols && d->battery_ids[i] != NULL; j++)
+        if (d->r.roles[j] == PP_ROLE_RATING && d->r.scale_of[j] == d->r.scale_of[i] && d->pair_of[j] < 0
+            && pp_init_item_label(d->p->cols[j].name, &other) && other == group
+            && strncmp(d->p->cols[j].name, name, group) == 0)
+            d->battery_ids[j] = strdup(id);
+    return d->battery_ids[i];
+}
+
+/* A rating column's answers that are not on its scale, in a comment; and
+ * whether its scale was guessed from too few different answers. */
+void pp_init_write_off_scale(const pp_init_draft *d, size_t i)
+{
+    const pp_known_scale *k = d->r.scales[d->r.scale_of[i]].known;
+    const pp_init_column *c = &d->p->cols[i];
+    pp_strings off = {0};
+    if (d->r.lone[i])
+        fprintf(d->out, "; check: %s has too few different answers to tell its scale; it\n"
+                "; takes that of the rating beside it, or the first that has its answer\n",
+                pp_init_safe_value(c->name) ? c->name : "a column");
+    for (size_t v = 0; k != NULL && v < c->values.count; v++)
+        if (!pp_init_value_on_scale(k, c, v))
+            pp_strings_push_str(&off, c->values.items[v]);
+    if (off.count) {
+        fprintf(d->out, "; check: answers of %s not on the scale (rejected as they are): ",
+                pp_init_safe_value(c->name) ? c->name : "a column");
+        pp_init_write_list(d->out, &off, NULL, 0);
+        fputc('\n', d->out);
+    }
+    pp_strings_clear(&off);
+}
+
+static void write_rating(pp_init_draft *d, size_t i)
+{
+    const pp_init_column *c = &d->p->cols[i];
+    char id[48], ref[512], title[512];
+    long j = partner(d, i);
+    pp_init_column_ref(d, i, ref, sizeof ref);
+    if (j >= 0) {
+        pp_init_question_of(c, title, sizeof title);
+        pp_init_make_id(d, title, id, sizeof id);
+        fprintf(d->out, "\n[paired %s]\n", id);
+        pp_init_write_title(d->out, title);
+        fprintf(d->out, "scale  = %s\nbefore = %s\n", d->r.scales[d->r.scale_of[i]].name, ref);
+        pp_init_column_ref(d, (size_t)j, ref, sizeof ref);
+        fprintf(d->out, "after  = %s\n", ref);
+        pp_init_write_off_scale(d, i);
+        pp_init_write_off_scale(d, (size_t)j);
+        write_among(d, i, j);
+        d->r.roles[j] = PP_ROLE_DONE;
+        return;
+    }
+    size_t group;
+    const char *title_text = c->text[0] ? c->text : c->name;
+    const char *sub = pp_init_sub_label(c->name, &group);
+    pp_init_make_id(d, sub && !c->text[0] ? sub : title_text, id, sizeof id);
+    fprintf(d->out, "\n[single %s]\n", id);
+    pp_init_write_title(d->out, title_text);
+    fprintf(d->out, "scale  = %s\ncolumn = %s\n", d->r.scales[d->r.scale_of[i]].name, ref);
+    write_wave(d);
+    pp_init_write_off_scale(d, i);
+    const char *battery = battery_of(d, i);
+    if (battery != NULL)
+        fprintf(d->out, "; check: one question of several things, on one scale: a battery?\n"
+                "battery = %s\n", battery);
+    write_among(d, i, -1);
+}
+
+/* A tick-all-that-apply group from its first column i onwards. */
+static void write_multi(pp_init_draft *d, size_t i)
+{
+    char id[48], ref[512], question[512];
+    pp_init_tick_question(&d->r, i, question, sizeof question);
+    pp_init_make_id(d, question, id, sizeof id);
+    fprintf(d->out, "\n; check: a tick-all-that-apply question? (each column has one answer)\n"
+            "[multi %s]\n", id);
+    pp_init_write_title(d->out, question);
+    const char *sep = "columns = ";
+    pp_strings options = {0};
+    for (size_t j = i; j < d->p->n_cols; j++) {
+        if (d->r.roles[j] != PP_ROLE_TICK || d->r.group_of[j] != (long)i)
+            continue;
+        const char *option = pp_init_tick_option(&d->r, j);
+        pp_init_column_ref(d, j, ref, sizeof ref);
+        fprintf(d->out, "%s%s", sep, ref);
+        pp_strings_push_str(&options, pp_init_safe_value(option) ? option : ref);
+        sep = " | ";
+        d->r.roles[j] = PP_ROLE_DONE;
+    }
+    fprintf(d->out, "\noptions = ");
+    pp_init_write_list(d->out, &options, NULL, 0);
+    fputc('\n', d->out);
+    write_wave(d);
+    pp_strings_clear(&options);
+}
+
+/* Several choices in one cell, the options inferred from the answers. */
+static void write_cell_multi(pp_init_draft *d, size_t i)
+{
+    const pp_init_column *c = &d->p->cols[i];
+    char id[48], ref[512], question[512];
+    pp_strings options = {0}, once = {0};
+    pp_init_cell_options(d->p, c, &options, &once);
+    pp_init_column_ref(d, i, ref, sizeof ref);
+    const char *heading = pp_init_heading(c);
+    size_t mark = strlen(" - Selected Choice");
+    snprintf(question, sizeof question, "%.*s", (int)(pp_init_offered_choices(d->p, c)
+             ? strlen(heading) - mark : strlen(heading)), heading);
+    pp_init_make_id(d, question, id, sizeof id);
+    fprintf(d->out, "\n; check: several choices in one cell? the options were inferred from the\n"
+            "; answers: %s", pp_init_offered_choices(d->p, c)
+            ? "every choice given (add those nobody chose)"
+            : "the choices given by two respondents or more");
+    if (once.count) {
+        fprintf(d->out, ";\n; given by one respondent only, so not listed (rejected as unknown): ");
+        pp_init_write_list(d->out, &once, NULL, 0);
+    }
+    fprintf(d->out, "\n[multi %s]\n", id);
+    pp_init_write_title(d->out, question);
+    fprintf(d->out, "column  = %s\noptions = ", ref);
+    pp_init_write_list(d->out, &options, NULL, 0);
+    fputc('\n', d->out);
+    write_wave(d);
+    pp_strings_clear(&options);
+    pp_strings_clear(&once);
+}
+
+static void write_text(pp_init_draft *d, size_t i)
+{
+    const pp_init_column *c = &d->p->cols[i];
+    char id[48], ref[512];
+    pp_init_column_ref(d, i, ref, sizeof ref);
+    pp_init_make_id(d, c->text[0] ? c->text : c->name, id, sizeof id);
+    if (c->overflow || c->values.count > PP_INIT_MAX_SEGMENT_LEVELS)
+        fprintf(d->out, "\n; %s answers are free text (more than %d different)\n",
+                c->overflow ? "its" : "few", PP_INIT_MAX_SEGMENT_LEVELS);
+    else if (strpbrk(c->values.items[0], ";,") != NULL)
+        fprintf(d->out, "\n; check: several choices in one cell? then make it [multi] with\n"
+                "; column = and options = (the choices, as written)\n");
+    else
+        fprintf(d->out, "\n; check: free text, or a rating on a scale prepost does not know?\n");
+    fprintf(d->out, "[text %s]\n", id);
+    pp_init_write_title(d->out, c->text[0] ? c->text : c->name);
+    fprintf(d->out, "column = %s\n", ref);
+    write_wave(d);
+}
+
+void pp_init_write_left_out(const pp_init_draft *d)
+{
+    for (size_t i = 0; i < d->p->n_cols; i++)
+        if (d->r.roles[i] == PP_ROLE_META || d->r.roles[i] == PP_ROLE_EMPTY)
+            fprintf(d->out, "; left out: %s%scolumn %zu, %s (%s)\n", d->wave ? d->wave : "",
+                    d->wave ? " wave, " : "", i + 1,
+                    pp_init_safe_value(d->p->cols[i].name) ? d->p->cols[i].name : "unnamed",
+                    d->r.roles[i] == PP_ROLE_META ? "the survey tool's own" : "nobody answered");
+}
+
+void pp_init_write_item(pp_init_draft *d, size_t i)
+{
+    switch (d->r.roles[i]) {
+    case PP_ROLE_RATING: write_rating(d, i); break;
+    case PP_ROLE_TICK: write_multi(d, i); break;
+    case PP_ROLE_CELL_MULTI: write_cell_multi(d, i); break;
+    case PP_ROLE_TEXT: write_text(d, i); break;
+    default: break;
+    }
+}
+
+int pp_init_draft_open(pp_init_draft *d, const pp_init_profile *p, pp_strings *ids,
+                       const char *wave, FILE *out)
+{
+    memset(d, 0, sizeof *d);
+    d->p = p;
+    d->ids = ids;
+    d->wave = wave;
+    d->out = out;
+    if (pp_init_roles_give(&d->r, p) != 0)
+        return -1;
+    d->seg_ids = calloc(p->n_cols + 1, sizeof *d->seg_ids);
+    d->battery_ids = calloc(p->n_cols + 1, sizeof *d->battery_ids);
+    d->pair_of = malloc((p->n_cols + 1) * sizeof *d->pair_of);
+    if (d->seg_ids == NULL || d->battery_ids == NULL || d->pair_of == NULL) {
+        pp_init_draft_close(d);
+        return -1;
+    }
+    for (size_t i = 0; i < p->n_cols; i++)
+        d->pair_of[i] = -1;
+    for (size_t i = 0; i < p->n_cols; i++) {
+        long j = d->r.roles[i] == PP_ROLE_RATING && d->pair_of[i] < 0 ? partner(d, i) : -1;
+        if (j >= 0)
+            d->pair_of[i] = j, d->pair_of[j] = (long)i;
+    }
+    return 0;
+}
+
+void pp_init_draft_close(pp_init_draft *d)
+{
+    for (size_t i = 0; i < d->p->n_cols; i++) {
+        if (d->seg_ids != NULL)
+            free(d->seg_ids[i]);
+        if (d->battery_ids != NULL)
+            free(d->battery_ids[i]);
+    }
+    free(d->seg_ids);
+    free(d->battery_ids);
+    free(d->pair_of);
+    d->seg_ids = d->battery_ids = NULL;
+    d->pair_of = NULL;
+    pp_init_roles_free(&d->r);
+}

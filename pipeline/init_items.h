@@ -1,0 +1,58 @@
+/* init_items.h: the sections of a draft codebook for the columns of one
+ * export, by their roles (init_roles.h): scales, segments, items (a
+ * rating, one or a before/after pair; a tick-all-that-apply group; several
+ * choices in one cell; text) and the columns left out. `prepost init`
+ * writes a one-wave survey with them (init_draft.h), and each wave of a
+ * two-wave panel (init_panel.h), where an item of one export says its
+ * wave. */
+#ifndef PREPOST_INIT_ITEMS_H
+#define PREPOST_INIT_ITEMS_H
+
+#include <stdio.h>
+
+#include "init_profile.h"
+#include "init_roles.h"
+#include "strlist.h"
+
+typedef struct {
+    pp_init_roles r;                /* each column's role, the scales */
+    const pp_init_profile *p;
+    pp_strings *ids;                /* ids given, to keep them unique (shared
+                                     * by the waves of a panel) */
+    char **seg_ids;                 /* per column: its segment's id, or NULL */
+    char **battery_ids;             /* per column: its battery's id, or NULL */
+    long *pair_of;                  /* per column: the other column of its
+                                     * before/after pair in this export, or -1 */
+    const char *wave;               /* a panel's "before" or "after"; NULL for
+                                     * a one-wave survey */
+    FILE *out;
+} pp_init_draft;
+
+/* Gives the columns of p their roles, and (one wave) pairs before and
+ * after columns. 0, or -1 out of memory. */
+int pp_init_draft_open(pp_init_draft *d, const pp_init_profile *p, pp_strings *ids,
+                       const char *wave, FILE *out);
+void pp_init_draft_close(pp_init_draft *d);
+
+/* How the codebook names column i: its name, or #N when that is ambiguous
+ * or cannot be written. */
+void pp_init_column_ref(const pp_init_draft *d, size_t i, char *buf, size_t cap);
+/* An item or segment id from a text, unique among those given. */
+void pp_init_make_id(pp_init_draft *d, const char *text, char *id, size_t cap);
+/* "a | b | c" on one line (skip: per item, written only when it is want). */
+void pp_init_write_list(FILE *out, const pp_strings *items, const unsigned char *skip, int want);
+void pp_init_write_title(FILE *out, const char *title);
+
+void pp_init_write_scale(FILE *out, const pp_init_scale *s);
+/* Segment column i; in a panel, other and j name the column of the same
+ * name in the other wave (-1: none, the segment is this wave's only). */
+void pp_init_write_segment(pp_init_draft *d, size_t i, pp_init_draft *other, long j);
+/* Rating i's answers off its scale, or a scale it took from a neighbour,
+ * in a check: comment. */
+void pp_init_write_off_scale(const pp_init_draft *d, size_t i);
+/* The item of column i by its role (none for other roles); a tick group
+ * from its first column, a pair from its before column. */
+void pp_init_write_item(pp_init_draft *d, size_t i);
+void pp_init_write_left_out(const pp_init_draft *d);
+
+#endif

@@ -110,7 +110,7 @@ static void write_wave(const pp_init_draft *d)
 
 /* The answers of segment column c and, in a panel, of the same column
  * in the other wave (o, or NULL), each once, in their commonest spelling
- * (the before wave's if both have it); 1 if some are spelt several ways. */
+ * (this wave's if both have it); 1 if some are spelt several ways. */
 static int segment_levels(const pp_init_column *c, const pp_init_column *o, pp_strings *levels)
 {
     int respelt = 0;

@@ -18,6 +18,18 @@ static const char *const meta_names[] = {
     "ExternalDataReference", "LocationLatitude", "LocationLongitude",
     "DistributionChannel", "UserLanguage", "Timestamp", NULL};
 
+int pp_init_same_scale(const pp_init_scale *a, const pp_init_scale *b)
+{
+    if (a->known != NULL || b->known != NULL)
+        return a->known == b->known;
+    const pp_init_column *x = a->labelled, *y = b->labelled;
+    size_t n = x->labels.count;
+    return n == y->labels.count && n > 0
+           && memcmp(x->label_missing, y->label_missing, n) == 0
+           && !strcmp(x->labels.items[0], y->labels.items[0])
+           && !strcmp(x->labels.items[n - 1], y->labels.items[n - 1]);
+}
+
 /* The index of the known scale in d->scales (or, known NULL, of the value
  * labels of c), added if new; -1 if it cannot be. */
 static int scale_index(pp_init_roles *d, const pp_known_scale *known, const pp_init_column *c)
@@ -27,13 +39,9 @@ static int scale_index(pp_init_roles *d, const pp_known_scale *known, const pp_i
     for (size_t i = 0; known == NULL && i < c->labels.count; i++)
         if (!pp_init_safe_value(c->labels.items[i]))
             return -1;                  /* a label the INI format cannot carry */
+    pp_init_scale want = {.known = known, .labelled = known ? NULL : c};
     for (size_t s = 0; s < d->n_scales; s++)
-        if (known ? d->scales[s].known == known
-                  : d->scales[s].labelled && d->scales[s].labelled->labels.count == c->labels.count
-                    && memcmp(d->scales[s].labelled->label_missing, c->label_missing, c->labels.count) == 0
-                    && !strcmp(d->scales[s].labelled->labels.items[0], c->labels.items[0])
-                    && !strcmp(d->scales[s].labelled->labels.items[c->labels.count - 1],
-                               c->labels.items[c->labels.count - 1]))
+        if (pp_init_same_scale(&d->scales[s], &want))
             return (int)s;
     if (d->n_scales == PP_INIT_MAX_SCALES)
         return -1;

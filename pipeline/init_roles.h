@@ -59,6 +59,10 @@ typedef struct {
 int pp_init_roles_give(pp_init_roles *r, const pp_init_profile *p);
 void pp_init_roles_free(pp_init_roles *r);
 
+/* 1 if a and b are one scale: the same known one, or value labels alike
+ * (their count, which are missing, the first and the last). */
+int pp_init_same_scale(const pp_init_scale *a, const pp_init_scale *b);
+
 /* Answer v of c is a level or a missing answer of the known scale. */
 int pp_init_value_on_scale(const pp_known_scale *k, const pp_init_column *c, size_t v);
 

@@ -1,7 +1,8 @@
 /* prepost-init: the command line of init. Reads any export prepost can
- * ingest and writes a commented draft codebook for it (pipeline/
- * init_profile.h reads it, init_draft.h writes the draft); this file only
- * reads the command line, opens the files and reports. */
+ * ingest, or the two exports of a two-wave panel, and writes a commented
+ * draft codebook for it (pipeline/init_profile.h reads an export,
+ * init_draft.h and init_panel.h write the draft); this file only reads the
+ * command line, opens the files and reports. */
 #include <libgen.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -10,23 +11,30 @@
 #include "cli.h"
 #include "cli_options.h"
 #include "init_draft.h"
+#include "init_panel.h"
 #include "init_profile.h"
 
 typedef struct {
     cli_common common;          /* -o ("-" = standard output), -q */
-    const char *export_path;
+    const char *exports[2];     /* one export, or a panel's before and after */
+    int n_exports;
 } init_options;
 
 static void print_help(FILE *out)
 {
     fprintf(out,
         "Usage: %s [-o SURVEY.ini] [-q] EXPORT\n"
+        "       %s [-o SURVEY.ini] [-q] BEFORE AFTER\n"
         "\n"
         "Reads a survey export once and writes a draft codebook for it: the\n"
         "layout (plain, SurveyMonkey, Qualtrics, Google Forms, or an SPSS, Stata\n"
         "or SAS file), the respondent id, the answer scales it recognises, before\n"
         "and after questions paired, segments, tick-all-that-apply groups and\n"
         "free-text columns. Lines marked \"check:\" are guesses to read through.\n"
+        "Given the two exports of a two-wave panel, the draft is a panel codebook:\n"
+        "both exports, the id column that joins them, a question asked in both\n"
+        "waves paired (by its column name, or by the thing it asks about), and\n"
+        "anything asked in one wave only marked with its wave.\n"
         "\n"
         "Options:\n"
         "  -o, --output=FILE   write the codebook to FILE (default: standard output)\n"
@@ -34,13 +42,14 @@ static void print_help(FILE *out)
         "  -h, --help          show this help and exit\n"
         "  -V, --version       show the version and exit\n"
         "\n"
-        "Example:\n"
+        "Examples:\n"
         "  %s -o survey.ini export.csv && prepost run survey.ini -o out/\n"
+        "  %s -o panel.ini before.csv after.csv\n"
         "\n"
         "Exit status: 0 done, 64 wrong command line, 65 the export cannot be read\n"
         "as any layout, 66 the export cannot be opened, 70 internal error, 73 the\n"
         "codebook cannot be written.\n",
-        cli_program(), cli_program());
+        cli_program(), cli_program(), cli_program(), cli_program());
 }
 
 static void parse_options(int argc, char **argv, init_options *opt)
@@ -49,28 +58,31 @@ static void parse_options(int argc, char **argv, init_options *opt)
     opt->common.output = "-";
     int first = cli_parse_options(argc, argv, &opt->common, print_help,
                                   NULL, NULL, NULL, NULL);
-    if (argc - first != 1)
-        cli_usage_error("expected one export, got %d names", argc - first);
-    opt->export_path = argv[first];
+    opt->n_exports = argc - first;
+    if (opt->n_exports != 1 && opt->n_exports != 2)
+        cli_usage_error("expected one export, or a panel's before and after exports; got "
+                        "%d names", opt->n_exports);
+    for (int i = 0; i < opt->n_exports; i++)
+        opt->exports[i] = argv[first + i];
 }
 
 /* `export =` as the codebook should say it: the file's name when the
  * codebook goes beside it, its full path otherwise. */
-static void export_ref(const init_options *opt, char *buf, size_t cap)
+static void export_ref(const init_options *opt, const char *path, char *buf, size_t cap)
 {
     char export_dir[PATH_MAX], output_dir[PATH_MAX], a[PATH_MAX], b[PATH_MAX];
-    snprintf(a, sizeof a, "%s", opt->export_path);
+    snprintf(a, sizeof a, "%s", path);
     snprintf(b, sizeof b, "%s", opt->common.output);
     int beside = strcmp(opt->common.output, "-") != 0
                  && realpath(dirname(a), export_dir) && realpath(dirname(b), output_dir)
                  && strcmp(export_dir, output_dir) == 0;
-    snprintf(a, sizeof a, "%s", opt->export_path);
+    snprintf(a, sizeof a, "%s", path);
     if (beside)
         snprintf(buf, cap, "%s", basename(a));
-    else if (realpath(opt->export_path, export_dir) != NULL)
+    else if (realpath(path, export_dir) != NULL)
         snprintf(buf, cap, "%s", export_dir);
     else
-        snprintf(buf, cap, "%s", opt->export_path);
+        snprintf(buf, cap, "%s", path);
 }
 
 /* The survey's title: the export's name without its extensions. */
@@ -84,39 +96,57 @@ static void title_of(const char *path, char *buf, size_t cap)
         *dot = '\0';
 }
 
+/* Writes the draft of one export, or of a panel's two. 0 or -1. */
+static int write_draft(const init_options *opt, const pp_init_profile *profiles, FILE *out)
+{
+    char refs[2][PATH_MAX], title[256];
+    for (int i = 0; i < opt->n_exports; i++)
+        export_ref(opt, opt->exports[i], refs[i], sizeof refs[i]);
+    title_of(opt->exports[0], title, sizeof title);
+    if (opt->n_exports == 1)
+        return pp_init_draft_write(&profiles[0], refs[0], title, out);
+    return pp_init_panel_write(&profiles[0], &profiles[1], refs[0], refs[1], title, out);
+}
+
+static void print_summary(const init_options *opt, const pp_init_profile *profiles)
+{
+    for (int i = 0; i < opt->n_exports; i++)
+        fprintf(stderr, "%s: %s%s layout, %zu columns, %ld respondents\n", cli_program(),
+                opt->n_exports == 1 ? "" : i == 0 ? "before: " : "after: ",
+                pp_layout_name(profiles[i].layout), profiles[i].n_cols, profiles[i].rows);
+}
+
 int main(int argc, char **argv)
 {
     init_options opt;
     pp_diag diag;
     cli_output out = {0};
-    pp_init_profile profile = {0};
-    char ref[PATH_MAX], title[256];
+    pp_init_profile profiles[2] = {{0}, {0}};
     int status = EXIT_SOFTWARE;
 
     cli_set_program(argv[0]);
     parse_options(argc, argv, &opt);
     pp_diag_clear(&diag);
 
-    if (pp_init_profile_read(&profile, opt.export_path, &diag) != 0)
-        goto cleanup;
-    export_ref(&opt, ref, sizeof ref);
-    title_of(opt.export_path, title, sizeof title);
+    for (int i = 0; i < opt.n_exports; i++)
+        if (pp_init_profile_read(&profiles[i], opt.exports[i], &diag) != 0)
+            goto cleanup;
     if (cli_output_open(&out, opt.common.output, &diag) != 0)
         goto cleanup;
-    if (pp_init_draft_write(&profile, ref, title, out.file) != 0) {
+    if (write_draft(&opt, profiles, out.file) != 0) {
         pp_diag_set(&diag, PP_ERR_WRITE, opt.common.output, 0, "could not write the codebook");
         goto cleanup;
     }
     if (cli_output_commit(&out, &diag) != 0)
         goto cleanup;
     if (!opt.common.quiet)
-        fprintf(stderr, "%s: %s layout, %zu columns, %ld respondents\n", cli_program(),
-                pp_layout_name(profile.layout), profile.n_cols, profile.rows);
+        print_summary(&opt, profiles);
     status = EXIT_OK;
 
 cleanup:
     status = cli_finish(status == EXIT_OK, &diag, "the draft codebook");
     cli_output_abort(&out);
-    pp_init_profile_free(&profile);
+    pp_init_profile_free(&profiles[0]);
+    pp_init_profile_free(&profiles[1]);
     return status;
 }

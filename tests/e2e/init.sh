@@ -2,10 +2,12 @@
 # init.sh: prepost-init drafts a codebook for every fixture export, and the
 # draft gives the statistics of the hand-written codebook, item by item where
 # both read the same columns (lib/compare_results.py), for the fixtures of
-# the table below, which says what legitimately differs; for the other
-# exports (listed after it, with why), the draft at least ingests. The example SPSS files of Debian's pspp package draft and
-# run through ingest, tally and stats. A missing export is 66, a file of
-# another kind than the codebook says is 65.
+# the tables below, which say what legitimately differs; so does the panel
+# codebook it drafts from a panel's two exports; for the other exports
+# (listed after the tables, with why), the draft at least ingests. The
+# example SPSS files of Debian's pspp package draft and run through ingest,
+# tally and stats. A missing export is 66, a file of another kind than the
+# codebook says is 65, three exports are a wrong command line (64).
 set -u
 . "$(dirname "${BASH_SOURCE[0]}")/lib/wrap.sh"   # PREPOST_WRAP: run the stages through e.g. valgrind
 . "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh" # $work, fail, check, expect_status, finish ...
@@ -20,6 +22,15 @@ command -v python3 >/dev/null || { echo "skipped: no python3 to compare results"
 # chain INI OUT: ingest, tally and stats; OUT gets results.json. Status of the first to fail.
 chain() {
     "$bin/prepost-ingest" -q -o "$2.records" -r "$2.rejects" "$1" &&
+        "$bin/prepost-tally" -q -o "$2.tally" "$1" "$2.records" &&
+        "$bin/prepost-stats" -q -o "$2" "$1" "$2.tally"
+}
+
+# chain_panel INI OUT: both waves' ingest, pair, tally and stats; OUT gets results.json.
+chain_panel() {
+    "$bin/prepost-ingest" -q --wave before -o "$2.before" -r "$2.before-rejects" "$1" &&
+        "$bin/prepost-ingest" -q --wave after -o "$2.after" -r "$2.after-rejects" "$1" &&
+        "$bin/prepost-pair" -q -o "$2.records" "$2.before" "$2.after" &&
         "$bin/prepost-tally" -q -o "$2.tally" "$1" "$2.records" &&
         "$bin/prepost-stats" -q -o "$2" "$1" "$2.tally"
 }
@@ -112,6 +123,31 @@ culture-sport@[.]small_base: False against True@the hand-written codebook sets m
 edge/panel@$no_boxes|$sides|$few_rows|missing_counts: \[0\] against \[\]@no top or bottom box by hand (so no positive or negative side); three respondents are too few to propose a segment; nobody after answered "Don't know", so the draft does not list it as missing
 EOF_TABLE
 
+# A two-wave panel drafted from both its exports (prepost-init BEFORE AFTER),
+# run through both waves and pair, compared with the hand-written panel
+# codebook. Each line: PANEL@ALLOWED@why, as above.
+while IFS='@' read -r panel_dir allowed why; do
+    panel="$fixtures/$panel_dir/survey.ini"
+    dir="$work/${panel_dir//\//-}-panel"
+    mkdir -p "$dir"
+    exports=()
+    for wave in before after; do
+        export_name=$(sed -n "s/^${wave}_export *= *\([^ ;]*\).*/\1/p" "$panel")
+        cp "$fixtures/$panel_dir/$export_name" "$dir/" && exports+=("$dir/$export_name")
+    done
+    "$bin/prepost-init" -q -o "$dir/draft.ini" "${exports[@]}" 2>"$dir/stderr" ||
+        { fail "$panel_dir: init of both waves failed"; cat "$dir/stderr"; continue; }
+    chain_panel "$panel" "$dir/hand.json" 2>"$dir/stderr" || { fail "$panel_dir: the hand-written panel did not run"; cat "$dir/stderr"; continue; }
+    chain_panel "$dir/draft.ini" "$dir/draft.json" 2>"$dir/stderr" || { fail "$panel_dir: the panel draft did not run"; cat "$dir/stderr"; continue; }
+    python3 "$compare" "$panel" "$dir/hand.json" "$dir/draft.ini" "$dir/draft.json" "$allowed" >"$dir/compare" ||
+        { fail "$panel_dir: the panel draft's statistics differ (allowed: $why)"; cat "$dir/compare"; }
+    grep -q '^[0-9]* items compared' "$dir/compare" && ! grep -q '^0 items compared' "$dir/compare" ||
+        fail "$panel_dir: no item of the panel draft compared"
+done <<EOF_TABLE
+culture-sport@$min_base@the hand-written codebook sets min_base = 30, the draft keeps the default
+edge/panel@$no_boxes|$sides|$few_rows@no top or bottom box by hand (so no positive or negative side); three respondents are too few to propose a segment
+EOF_TABLE
+
 # Not compared statistic by statistic, and why (each still drafts and ingests below):
 #  edge/unknown-labels: misspelt labels in every rating column, so no column matches a scale
 #  edge/header-only: no respondents to learn from
@@ -174,5 +210,8 @@ fi
 
 "$bin/prepost-init" -q "$work/no-such-export.csv" 2>/dev/null
 [ $? -eq 66 ] || fail "a missing export: exit 66 expected"
+"$bin/prepost-init" -q "$fixtures/edge/panel/before.csv" "$fixtures/edge/panel/after.csv" \
+    "$fixtures/edge/panel/after.csv" >/dev/null 2>&1
+[ $? -eq 64 ] || fail "three exports: exit 64 expected"
 
 finish init

@@ -39,9 +39,12 @@ def read_ini(path):
     return ini
 
 
-def columns_of(section, resolve=norm):
+def columns_of(section, resolve=lambda ref, wave=None: norm(ref)):
+    """The columns an item reads: a paired item's in its two waves, any
+    other's in its wave (a panel's default: after)."""
     keys = ("before", "after", "column", "columns")
-    return tuple(resolve(c) for k in keys if k in section for c in section[k].split("|"))
+    wave = lambda key: key if key in ("before", "after") else section.get("wave", "after")
+    return tuple(resolve(c, wave(k)) for k in keys if k in section for c in section[k].split("|"))
 
 
 def items_by_columns(ini, resolve):
@@ -54,7 +57,10 @@ def items_by_columns(ini, resolve):
 
 
 def segment_columns(ini, resolve):
-    return {name.partition(" ")[2]: resolve(ini[name]["column"])
+    """A segment's column, in the after wave of a panel when it is read
+    there (by default both waves read it), else in the before wave."""
+    wave = lambda s: "before" if s.get("wave", "both").strip() == "before" else "after"
+    return {name.partition(" ")[2]: resolve(ini[name]["column"], wave(ini[name]))
             for name in ini.sections() if name.lower().startswith("segment ")}
 
 

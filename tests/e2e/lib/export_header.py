@@ -7,7 +7,8 @@ says (case, white space, typographic quotes). A statistical file or an
 export that cannot be read resolves names to themselves, normalised.
 
     resolve = column_resolver(INI_PATH, ini)   # ini: a read configparser
-    resolve("Q2_1")  ->  1  (0-based column), or the normalised name"""
+    resolve("Q2_1")  ->  1  (0-based column), or the normalised name
+    resolve("Staff code", "before")  ->  ("before", 1) in a two-wave panel"""
 import csv
 import gzip
 import io
@@ -61,22 +62,37 @@ def names_by_layout(layout, rows):
     return [[name] for name in first]
 
 
-def column_resolver(ini_path, ini):
-    survey = ini["survey"] if ini.has_section("survey") else {}
-    export = survey.get("export", "")
-    layout = survey.get("layout", "plain").strip().lower()
+def header_names(ini_path, export, layout):
+    """Normalised name -> 0-based column, for one export of a codebook."""
     by_name = {}
+    layout = layout.strip().lower()
     if export and layout in ("plain", "google", "qualtrics", "surveymonkey"):
         path = os.path.join(os.path.dirname(os.path.abspath(ini_path)), export.strip())
         for i, names in enumerate(names_by_layout(layout, header_rows(path))):
             for name in names:
                 if name.strip():
                     by_name.setdefault(norm(name), i)
+    return by_name
 
-    def resolve(ref):
+
+def column_resolver(ini_path, ini):
+    """resolve(ref, wave=None): the column ref names in the export of that
+    wave (a panel's "before" or "after"; a one-wave survey has one), as
+    (wave, column) for a panel, or the normalised name if not found."""
+    survey = ini["survey"] if ini.has_section("survey") else {}
+    layout = survey.get("layout", "plain")
+    panel = "before_export" in survey
+    headers = {wave: header_names(ini_path, survey.get(wave + "_export", ""),
+                                  survey.get(wave + "_layout", layout))
+               for wave in ("before", "after")} if panel else \
+        {None: header_names(ini_path, survey.get("export", ""), layout)}
+
+    def resolve(ref, wave=None):
         ref = ref.strip()
+        wave = (wave or "after") if panel else None
         match = re.fullmatch(r"#(\d+)", ref)
-        if match:
-            return int(match.group(1)) - 1
-        return by_name.get(norm(ref), norm(ref))
+        found = int(match.group(1)) - 1 if match else headers[wave].get(norm(ref))
+        if found is None:
+            return norm(ref)
+        return (wave, found) if panel else found
     return resolve

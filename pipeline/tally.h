@@ -40,6 +40,7 @@
 #include <stdio.h>
 
 #include "codebook.h"
+#include "csv_rows.h"
 #include "diag.h"
 #include "source.h"
 
@@ -72,5 +73,23 @@ size_t pp_tally_entries(pp_tally *t, const pp_tally_entry **entries);
 /* Counts a records stream against the codebook into t. */
 pp_error pp_tally_records(pp_tally *t, const pp_codebook *cb, pp_source *records,
                           long *respondents, pp_diag *diag);
+
+/* Counting records one at a time, as they are made (prepost-ingest
+ * --tally), with the same result as writing them and reading them back
+ * through pp_tally_records. */
+typedef struct pp_tally_counter pp_tally_counter;
+
+/* A counter for records with these columns (records.h order; borrowed,
+ * as are t and cb). `name` names the records in messages. NULL with diag
+ * filled when a column the codebook needs is missing, or on no memory. */
+pp_tally_counter *pp_tally_counter_new(pp_tally *t, const pp_codebook *cb,
+                                       const pp_strings *columns, const char *name,
+                                       pp_diag *diag);
+/* Counts one record: its fields unescaped and each NUL-terminated, as
+ * pp_records_next hands them out. */
+pp_error pp_tally_counter_add(pp_tally_counter *c, const pp_row *row, pp_diag *diag);
+/* Adds the counts to the tally; after the last record. */
+pp_error pp_tally_counter_finish(pp_tally_counter *c, pp_diag *diag);
+void pp_tally_counter_free(pp_tally_counter *c);
 
 #endif

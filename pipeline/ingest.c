@@ -4,10 +4,14 @@
  * it is complete; then the plan (ingest_plan.h) resolves every codebook
  * column once, and each respondent row is turned into one record or one
  * reject line (ingest_row.h), which does not allocate per row: only the
- * id set grows with the rows. A statistical file (layout spss, stata or
+ * id set grows with the rows. With a tally to count into, each kept record
+ * is also handed to a tally counter (tally.h), its fields copied once more
+ * with a NUL after each, as the records reader would hand them out. A
+ * statistical file (layout spss, stata or
  * sas) gives the same rows through stat_rows.h instead of pp_csv_read. */
 #include "ingest.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,6 +48,11 @@ typedef struct {
     pp_record_builder builder;
     FILE *records_out;
     FILE *rejects_out;
+    pp_tally *tally;
+    pp_tally_counter *counter;  /* counts into tally, once the header is read */
+    char *copy;                 /* a kept record, NUL-terminated fields */
+    size_t copy_cap;
+    char **copy_fields;
     long rows_before;           /* respondent rows before this part */
     pp_ingest_summary *summary;
     pp_diag *diag;
@@ -72,6 +81,34 @@ static int write_reject(ingest_run *run, const pp_row *row, const pp_row_problem
     return pp_rejects_write(run->rejects_out, &line);
 }
 
+/* Hands the record just built to the tally counter, each field copied
+ * with a NUL after it. 0, or -1 with diag filled. */
+static int count_kept(ingest_run *run, long row_number)
+{
+    const pp_record_builder *b = &run->builder;
+    size_t need = b->n_fields;
+    for (size_t i = 0; i < b->n_fields; i++)
+        need += b->lengths[i];
+    if (need > run->copy_cap) {
+        char *grown = realloc(run->copy, need);
+        if (grown == NULL) {
+            pp_diag_set(run->diag, PP_ERR_NOMEM, NULL, 0, NULL);
+            return -1;
+        }
+        run->copy = grown;
+        run->copy_cap = need;
+    }
+    char *at = run->copy;
+    for (size_t i = 0; i < b->n_fields; i++) {
+        memcpy(at, b->fields[i], b->lengths[i]);
+        at[b->lengths[i]] = '\0';
+        run->copy_fields[i] = at;
+        at += b->lengths[i] + 1;
+    }
+    pp_row record = {run->copy_fields, b->lengths, b->n_fields, row_number};
+    return pp_tally_counter_add(run->counter, &record, run->diag) == PP_OK ? 0 : -1;
+}
+
 /* One respondent row: a record or a reject. 0, or -1 with diag filled. */
 static int take_row(ingest_run *run, const pp_row *part_row)
 {
@@ -97,6 +134,8 @@ static int take_row(ingest_run *run, const pp_row *part_row)
         && pp_records_write_row(run->records_out, run->builder.fields,
                                 run->builder.lengths, run->builder.n_fields) != 0)
         goto write_failed;
+    if (run->counter != NULL)
+        return count_kept(run, row->row);
     return 0;
 write_failed:
     pp_diag_set(run->diag, PP_ERR_WRITE, NULL, 0,
@@ -114,6 +153,17 @@ static int start_body(ingest_run *run)
     if (pp_record_builder_init(&run->builder, &run->plan, run->header, run->wave) != 0) {
         pp_diag_set(run->diag, PP_ERR_NOMEM, NULL, 0, NULL);
         return -1;
+    }
+    if (run->tally != NULL) {
+        run->copy_fields = calloc(run->builder.n_fields, sizeof *run->copy_fields);
+        if (run->copy_fields == NULL) {
+            pp_diag_set(run->diag, PP_ERR_NOMEM, NULL, 0, NULL);
+            return -1;
+        }
+        run->counter = pp_tally_counter_new(run->tally, run->cb, &run->plan.columns,
+                                            "the records", run->diag);
+        if (run->counter == NULL)
+            return -1;
     }
     if (run->records_out != NULL
         && pp_records_write_header(run->records_out, &run->plan.columns) != 0) {
@@ -162,9 +212,14 @@ static void finish(ingest_run *run)
 {
     if (!run->in_body && (pp_header_finish(run->header, run->diag) != 0 || start_body(run) != 0))
         return;
-    if ((run->records_out && fflush(run->records_out) != 0)
-        || (run->rejects_out && fflush(run->rejects_out) != 0))
-        pp_diag_set(run->diag, PP_ERR_WRITE, NULL, 0, "could not write the output (is the disk full?)");
+    if (run->counter != NULL && pp_tally_counter_finish(run->counter, run->diag) != PP_OK)
+        return;
+    const char *unwritten = run->records_out && fflush(run->records_out) != 0 ? "records"
+                          : run->rejects_out && fflush(run->rejects_out) != 0 ? "rejects"
+                          : NULL;
+    if (unwritten != NULL)
+        pp_diag_set(run->diag, PP_ERR_WRITE, NULL, 0, "could not write the %s: %s", unwritten,
+                    strerror(errno));
     const pp_ingest_summary *s = run->summary;
     if (s->rows != s->kept + s->rejected)
         pp_diag_set(run->diag, PP_ERR_INTERNAL, NULL, 0, "rows read do not add up to kept + rejected");
@@ -181,11 +236,19 @@ pp_error pp_ingest_part(const pp_codebook *cb, pp_wave wave, pp_source *src,
                         long rows_before, FILE *records_out, FILE *rejects_out,
                         pp_ingest_summary *summary, pp_diag *diag)
 {
+    pp_ingest_outputs out = {.records = records_out, .rejects = rejects_out};
+    return pp_ingest_into(cb, wave, src, rows_before, &out, summary, diag);
+}
+
+pp_error pp_ingest_into(const pp_codebook *cb, pp_wave wave, pp_source *src,
+                        long rows_before, const pp_ingest_outputs *out,
+                        pp_ingest_summary *summary, pp_diag *diag)
+{
     pp_ingest_summary unused;
     ingest_run run = {
-        .cb = cb, .wave = wave, .records_out = records_out,
-        .rejects_out = rejects_out, .rows_before = rows_before, .diag = diag,
-        .summary = summary ? summary : &unused,
+        .cb = cb, .wave = wave, .records_out = out->records,
+        .rejects_out = out->rejects, .tally = out->tally, .rows_before = rows_before,
+        .diag = diag, .summary = summary ? summary : &unused,
     };
     memset(run.summary, 0, sizeof *run.summary);
     pp_layout layout = layout_of_wave(cb, wave);
@@ -202,6 +265,9 @@ pp_error pp_ingest_part(const pp_codebook *cb, pp_wave wave, pp_source *src,
 cleanup:
     if (diag->code != PP_OK && diag->line_word == NULL)
         diag->line_word = "row";
+    pp_tally_counter_free(run.counter);
+    free(run.copy);
+    free(run.copy_fields);
     pp_record_builder_free(&run.builder);
     pp_ingest_plan_free(&run.plan);
     pp_header_free(run.header);

@@ -17,6 +17,7 @@
 #include "codebook.h"
 #include "diag.h"
 #include "source.h"
+#include "tally.h"
 
 typedef enum {
     PP_REJECT_UNKNOWN_LABEL,    /* a rating that is not a level of its scale */
@@ -55,6 +56,21 @@ pp_error pp_ingest(const pp_codebook *cb, pp_wave wave, pp_source *src,
  * pp_ingest_part with rows_before = 0. */
 pp_error pp_ingest_part(const pp_codebook *cb, pp_wave wave, pp_source *src,
                         long rows_before, FILE *records_out, FILE *rejects_out,
+                        pp_ingest_summary *summary, pp_diag *diag);
+
+/* Where pp_ingest_into writes; any may be NULL. */
+typedef struct {
+    FILE *records;
+    FILE *rejects;
+    pp_tally *tally;            /* the kept records counted into it, as
+                                   prepost-tally counts them from records */
+} pp_ingest_outputs;
+
+/* pp_ingest_part with any of records, rejects and tally. Counting into a
+ * tally here gives the same counts as writing the records and tallying
+ * them, without writing and reading them. */
+pp_error pp_ingest_into(const pp_codebook *cb, pp_wave wave, pp_source *src,
+                        long rows_before, const pp_ingest_outputs *out,
                         pp_ingest_summary *summary, pp_diag *diag);
 
 /* "250 rows read, 248 kept, 2 rejected (1 duplicate id, 1 unknown label)" */

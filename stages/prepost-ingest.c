@@ -1,6 +1,8 @@
 /* prepost-ingest: reads one survey export against its codebook and writes
  * records (labels turned into codes) and, with -r, the rejected rows with
- * their reasons. The command line only; the work is pp_ingest (ingest.h). */
+ * their reasons; with --tally, the tally of the records as well (or
+ * instead), as prepost-tally would count them. The command line only; the
+ * work is pp_ingest_into (ingest.h). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,8 +15,9 @@
 #include "source.h"
 
 typedef struct {
-    cli_common common;          /* -o, the records ("-" = stdout), -q */
+    cli_common common;          /* -o, the records ("-" = stdout; NULL = none), -q */
     const char *rejects_path;   /* NULL = rejected rows are counted, not saved */
+    const char *tally_path;     /* --tally: NULL = no tally */
     const char *wave_name;      /* NULL, "before" or "after" */
     long rows_before;           /* --rows-before: this export is a part (shard) */
     const char *codebook_path;
@@ -24,7 +27,7 @@ typedef struct {
 static void usage(FILE *out)
 {
     fprintf(out,
-        "Usage: %s [-o RECORDS] [-r REJECTS.csv] [--wave before|after] [--rows-before N] [-q] SURVEY.ini [EXPORT|-]\n"
+        "Usage: %s [-o RECORDS] [-r REJECTS.csv] [--tally TALLY] [--wave before|after] [--rows-before N] [-q] SURVEY.ini [EXPORT|-]\n"
         "Reads a survey export (CSV, gzipped or not) and writes one record per\n"
         "respondent, with every answer turned into the code the codebook gives it.\n"
         "\n"
@@ -33,10 +36,14 @@ static void usage(FILE *out)
         "                   (with --wave, `before_export` or `after_export`), found\n"
         "                   next to the codebook; - reads standard input\n"
         "  -o, --output=RECORDS\n"
-        "                   write the records here (default: standard output)\n"
+        "                   write the records here (default: standard output,\n"
+        "                   unless --tally is given)\n"
         "  -r REJECTS.csv   write the rows that could not be kept, with the row,\n"
         "                   column, reason and the answers expected. Without -r\n"
         "                   rejected rows are only counted in the summary line\n"
+        "  --tally TALLY    also count the records into a tally, the same bytes as\n"
+        "                   prepost-tally makes of them, without writing and reading\n"
+        "                   them again; the records are then written only with -o\n"
         "  --wave WAVE      a two-wave panel: which export this is (before or after)\n"
         "  --rows-before N  the export is one part of a larger one (a shard): its\n"
         "                   header rows, then rows that came after N respondent\n"
@@ -80,6 +87,7 @@ static void own_option(int option, const char *value, void *stage)
     case 'r': opt->rejects_path = value; break;
     case 'w': opt->wave_name = value; break;
     case 'R': opt->rows_before = parse_rows_before(value); break;
+    case 't': opt->tally_path = value; break;
     }
 }
 
@@ -88,11 +96,14 @@ static void parse_options(int argc, char **argv, options *opt)
     static const struct option own[] = {
         {"wave", required_argument, NULL, 'w'},
         {"rows-before", required_argument, NULL, 'R'},
+        {"tally", required_argument, NULL, 't'},
         {NULL, 0, NULL, 0},
     };
     memset(opt, 0, sizeof *opt);
-    opt->common.output = "-";
+    opt->common.output = NULL;
     int first = cli_parse_options(argc, argv, &opt->common, usage, "r:", own, own_option, opt);
+    if (opt->common.output == NULL && opt->tally_path == NULL)
+        opt->common.output = "-";       /* records to standard output */
     if (argc - first < 1 || argc - first > 2)
         cli_usage_error("give the codebook, and optionally the export to read");
     opt->codebook_path = argv[first];
@@ -100,9 +111,12 @@ static void parse_options(int argc, char **argv, options *opt)
     if (opt->wave_name && strcmp(opt->wave_name, "before") != 0
         && strcmp(opt->wave_name, "after") != 0)
         cli_usage_error("--wave is before or after, not '%s'", opt->wave_name);
-    if (opt->rejects_path && strcmp(opt->rejects_path, "-") == 0
-        && strcmp(opt->common.output, "-") == 0)
-        cli_usage_error("records and rejects cannot both go to standard output: use -o or -r FILE");
+    int n_stdout = (opt->common.output && strcmp(opt->common.output, "-") == 0)
+                 + (opt->rejects_path && strcmp(opt->rejects_path, "-") == 0)
+                 + (opt->tally_path && strcmp(opt->tally_path, "-") == 0);
+    if (n_stdout > 1)
+        cli_usage_error("only one of the records, the rejects and the tally can go to "
+                        "standard output: name files with -o, -r or --tally");
     if (strcmp(opt->codebook_path, "-") == 0 && opt->export_path && strcmp(opt->export_path, "-") == 0)
         cli_usage_error("the codebook and the export cannot both be standard input");
 }
@@ -160,6 +174,53 @@ static void print_summary(const char *export_name, const pp_ingest_summary *summ
     fputc('\n', stderr);
 }
 
+/* The files ingest writes, each only if asked for. */
+typedef struct {
+    cli_output records, rejects, tally;
+    pp_tally *counts;           /* --tally: what is written to `tally` */
+} outputs;
+
+static int open_outputs(const options *opt, outputs *out, pp_diag *diag)
+{
+    if (opt->common.output && cli_output_open(&out->records, opt->common.output, diag) != 0)
+        return -1;
+    if (opt->rejects_path && cli_output_open(&out->rejects, opt->rejects_path, diag) != 0)
+        return -1;
+    if (opt->tally_path == NULL)
+        return 0;
+    if (cli_output_open(&out->tally, opt->tally_path, diag) != 0)
+        return -1;
+    if ((out->counts = pp_tally_new()) == NULL) {
+        pp_diag_set(diag, PP_ERR_NOMEM, NULL, 0, NULL);
+        return -1;
+    }
+    return 0;
+}
+
+/* Writes the tally, then puts every output in place. 0, or -1. */
+static int commit_outputs(const options *opt, outputs *out, pp_diag *diag)
+{
+    if (opt->tally_path && pp_tally_write(out->counts, out->tally.file) != 0) {
+        pp_diag_set(diag, PP_ERR_WRITE, opt->tally_path, 0, "the tally could not be written");
+        return -1;
+    }
+    if (opt->common.output && cli_output_commit(&out->records, diag) != 0)
+        return -1;
+    if (opt->rejects_path && cli_output_commit(&out->rejects, diag) != 0)
+        return -1;
+    if (opt->tally_path && cli_output_commit(&out->tally, diag) != 0)
+        return -1;
+    return 0;
+}
+
+static void close_outputs(outputs *out)
+{
+    cli_output_abort(&out->records);
+    cli_output_abort(&out->rejects);
+    cli_output_abort(&out->tally);
+    pp_tally_free(out->counts);
+}
+
 /* Reads the codebook and the export, writes the outputs whole or not at
  * all. Returns the exit status. */
 static int run(const options *opt)
@@ -171,8 +232,7 @@ static int run(const options *opt)
     char *export_path = NULL;
     FILE *export_in = NULL;
     pp_source *source = NULL;
-    cli_output records = {0}, rejects = {0};
-    int rejects_open = 0;
+    outputs out = {0};
     const char *export_name = NULL;
 
     pp_codebook *cb = cli_load_codebook(opt->codebook_path, &diag);
@@ -190,26 +250,18 @@ static int run(const options *opt)
         pp_diag_set(&diag, PP_ERR_NOMEM, NULL, 0, NULL);
         goto cleanup;
     }
-    if (cli_output_open(&records, opt->common.output, &diag) != 0)
+    if (open_outputs(opt, &out, &diag) != 0)
         goto cleanup;
-    if (opt->rejects_path != NULL) {
-        if (cli_output_open(&rejects, opt->rejects_path, &diag) != 0)
-            goto cleanup;
-        rejects_open = 1;
-    }
-    if (pp_ingest_part(cb, wave, source, opt->rows_before, records.file,
-                       rejects_open ? rejects.file : NULL, &summary, &diag) != PP_OK)
+    pp_ingest_outputs to = {out.records.file, out.rejects.file, out.counts};
+    if (pp_ingest_into(cb, wave, source, opt->rows_before, &to, &summary, &diag) != PP_OK)
         goto cleanup;
-    if (cli_output_commit(&records, &diag) != 0)
-        goto cleanup;
-    if (rejects_open && cli_output_commit(&rejects, &diag) != 0)
+    if (commit_outputs(opt, &out, &diag) != 0)
         goto cleanup;
     if (!opt->common.quiet)
-        print_summary(export_name, &summary, rejects_open);
+        print_summary(export_name, &summary, opt->rejects_path != NULL);
 
 cleanup:
-    cli_output_abort(&records);
-    cli_output_abort(&rejects);
+    close_outputs(&out);
     if (source != NULL)
         pp_source_free(source);
     cli_close_input(export_in);

@@ -81,12 +81,11 @@ static int ingest_and_tally(chain *c, const pp_codebook *cb)
             return status;
         c->progress.n_steps = 6;            /* split, then one job as below */
     }
-    if (!pp_codebook_is_panel(cb)) {
+    if (!pp_codebook_is_panel(cb)) {     /* counted as read: no records */
         s[0] = stage(c, P_INGEST);
-        pp_stage_args(&s[0], "-r", c->paths[F_REJECTS], ini, NULL);
-        s[1] = stage(c, P_TALLY);
-        pp_stage_args(&s[1], "-o", c->paths[F_TALLY], ini, "-", NULL);
-        return step(c, "ingest and tally", s, 2);
+        pp_stage_args(&s[0], "-r", c->paths[F_REJECTS], "--tally", c->paths[F_TALLY], ini,
+                      NULL);
+        return step(c, "ingest and tally", s, 1);
     }
     s[0] = stage(c, P_INGEST);
     pp_stage_args(&s[0], "--wave", "before", "-o", c->paths[F_BEFORE], "-r",

@@ -1,6 +1,8 @@
 /* run_chain.h: the stages of a run, in order, into a working directory:
  *
- *   one export   prepost-ingest -r rejects.csv | prepost-tally
+ *   one export   prepost-ingest -r rejects.csv --tally survey.tally (the
+ *                records counted as they are made, never written: the
+ *                same tally as prepost-ingest | prepost-tally)
  *   a panel      prepost-ingest --wave before, prepost-ingest --wave after,
  *                prepost-pair -u unmatched.csv | prepost-tally
  *   --jobs N     the export in shards (run_shards.h)

@@ -14,6 +14,7 @@ heading_font = ',11'                    # an item's name over its bars
 title_width = 80                        # characters before a title wraps
 label_width = 34                        # characters before a bar's name wraps
 key_width = 48                          # characters of a level's name in the key
+level_width = 48                        # characters of a segment level's name over its bars
 
 # Diverging colours: from the level next to the centre (near) through mid to
 # the end of the scale (far), on each side.
@@ -58,6 +59,13 @@ lines_in(s) = lines_from(s, 1, 1)
 
 # shorten(s, w): s cut to w characters with an ellipsis.
 shorten(s, w) = strlen(s) <= w ? s : s[1:w - 1] . '…'
+
+# A line of $headings (label first_row headings indent base flag): an
+# item's name, wrapped, or a segment level's name with its base on one line;
+# indented under a level's.
+heading_text(line) = strlen(word(line, 5)) > 0 \
+    ? shorten(word(line, 1), level_width) . ' · ' . word(line, 5) : wrap(word(line, 1), 90)
+heading_x(line) = 0.015 + 0.025 * real(word(line, 4))
 
 # A line of a text datablock without its quotes.
 unquote(s) = s[2:strlen(s) - 1]

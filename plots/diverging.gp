@@ -4,15 +4,20 @@
 # own to the right. prepost-plot defines, before loading this file:
 #
 #   $text      "title" / "n = 212 pairs" / "base under 50: too small to
-#              conclude from" (or "")
+#              conclude from" (or ""); a chart by segment: "title" /
+#              "By sector" / ""
 #   $levels    "label" kind index tone: each level of the scale, worst to
 #              best (kind 0, tone -1 .. 0 the centre .. 1), then each
 #              missing label (kind 1)
-#   $rows      "label" row headings n missing: each bar top to bottom (row 0
-#              first), how many headings are at or above it, who answered,
-#              and the percent who gave a missing label
-#   $headings  "label" first_row headings: an item's name over its before
-#              and after bars (in a battery)
+#   $rows      "label" row headings n missing item: each bar top to bottom
+#              (row 0 first), how many headings are at or above it, who
+#              answered, the percent who gave a missing label, and its
+#              item's place in the chart (1 the first in the codebook)
+#   $headings  "label" first_row headings indent "base" "flag": an item's
+#              name over its before and after bars (in a battery); in a
+#              chart by segment, each level's name over its bars with its
+#              own base ("n = 217 pairs") and small-base flag (or ""), and
+#              the items' names under it (indent 1)
 #   $segments  row headings kind index from to percent tone: where each
 #              level's piece of a bar runs; levels from the zero line,
 #              missing labels from the start of their own bar
@@ -68,12 +73,25 @@ if (missing_count > 0) {
 }
 do for [i = 1 : heading_count] {
     line = $headings[i + 1]
-    set label 10 + i wrap(word(line, 1), 90) at screen 0.015, first y_of(real(word(line, 2)), real(word(line, 3))) + 0.62 left font heading_font textcolor rgb text_dark boxed front
+    heading_y = y_of(real(word(line, 2)), real(word(line, 3))) + 0.62
+    set label 10 + i heading_text(line) at screen heading_x(line), first heading_y left \
+        font heading_font textcolor rgb text_dark boxed front
+    if (strlen(word(line, 6)) > 0) {
+        set label 100000 + i word(line, 6) at screen 0.985, first heading_y right \
+            font label_font textcolor rgb flag_colour boxed front
+    }
 }
 set style textbox opaque noborder margins 1, 1
+if (row_count == 0) {           # by segment, no level to draw: the subtitle says why
+    unset xtics
+    unset ytics
+    unset grid
+    unset arrow
+    set label 3 'no bars to draw' at graph 0.5, graph 0.5 center textcolor rgb axis_colour
+}
 set key outside bottom center horizontal reverse Left samplen 1.5 width 2 noautotitle
 set style fill solid 1.0 noborder
-set rmargin 13
+set rmargin 16
 
 set terminal svg size chart_width, chart_height noenhanced font svg_font background rgb 'white'
 set output svg_file

@@ -3,13 +3,17 @@
 # defines, before loading this file:
 #
 #   $text      "title" / "n = 250" / "base under 50: too small to conclude
-#              from" (or "")
-#   $headings  "label" first_row headings: an item's name over its options
-#              (in a battery)
+#              from" (or ""); a chart by segment: "title" / "By sector" / ""
+#   $headings  "label" first_row headings indent "base" "flag": an item's
+#              name over its options (in a battery); in a chart by segment,
+#              each level's name over its options with its own base
+#              ("n = 217") and small-base flag (or ""), and the items' names
+#              under it (indent 1)
 #   $rows      "label" row headings: each option top to bottom (row 0
 #              first) and how many headings are at or above it
-#   $bars      row headings valid percent lower upper: valid is 0 when
-#              nobody answered (no share to draw)
+#   $bars      row headings valid percent lower upper item option: valid is
+#              0 when nobody answered (no share to draw); the item's place
+#              in the chart and the option's in the item, from 1
 #   row_count, heading_count, upper_max (the highest interval end,
 #   percent), templates, svg_file, png_file
 #
@@ -41,9 +45,22 @@ set grid xtics back linecolor rgb grid_colour
 set xlabel '% of respondents (bars: 95% interval)' textcolor rgb axis_colour font label_font
 do for [i = 1 : heading_count] {
     line = $headings[i + 1]
-    set label 10 + i wrap(word(line, 1), 90) at screen 0.015, first y_of(real(word(line, 2)), real(word(line, 3))) + 0.62 left font heading_font textcolor rgb text_dark boxed front
+    heading_y = y_of(real(word(line, 2)), real(word(line, 3))) + 0.62
+    set label 10 + i heading_text(line) at screen heading_x(line), first heading_y left \
+        font heading_font textcolor rgb text_dark boxed front
+    if (strlen(word(line, 6)) > 0) {
+        set label 100000 + i word(line, 6) at screen 0.985, first heading_y right \
+            font label_font textcolor rgb flag_colour boxed front
+    }
 }
 set style textbox opaque noborder margins 1, 1
+if (row_count == 0) {           # by segment, no level to draw: the subtitle says why
+    unset xtics
+    unset ytics
+    unset grid
+    set xlabel ''
+    set label 3 'no bars to draw' at graph 0.5, graph 0.5 center textcolor rgb axis_colour
+}
 set style fill solid 1.0 noborder
 set rmargin 4
 unset key

@@ -4,7 +4,12 @@
  * chart named after the battery, any other item alone in a chart named
  * after its id (pp_chart_name). A chart of ratings (paired and single
  * items on one scale) is a diverging stacked bar chart; a chart of
- * tick-all-that-apply items is a bar chart of option shares. */
+ * tick-all-that-apply items is a bar chart of option shares.
+ *
+ * Each chart is drawn for the whole sample and once more by each segment
+ * (a figure each): the same bars, in the same order, repeated for each
+ * level of the segment under the level's name, base and small-base flag
+ * (segment_chart.h names the files and picks the levels). */
 #ifndef PREPOST_PLOT_CHART_H
 #define PREPOST_PLOT_CHART_H
 
@@ -36,6 +41,25 @@ typedef struct {
  * name is used twice (a battery named like an item). */
 pp_error plot_charts_build(plot_charts *charts, const pp_codebook *cb, pp_diag *diag);
 void plot_charts_free(plot_charts *charts);
+
+/* One pair of files to draw: a chart of the whole sample, or a chart by a
+ * segment. */
+typedef struct {
+    const plot_chart *chart;
+    const pp_segment *segment;  /* NULL: the whole sample */
+    char *name;                 /* file name without extension */
+} plot_figure;
+
+typedef struct {
+    plot_figure *figures;       /* each chart, then it by each segment in
+                                   codebook order */
+    size_t count;
+} plot_figures;
+
+/* The figures of the charts. PP_ERR_CODEBOOK when a name is too long. */
+pp_error plot_figures_build(plot_figures *figures, const plot_charts *charts,
+                            const pp_codebook *cb, pp_diag *diag);
+void plot_figures_free(plot_figures *figures);
 
 const char *plot_kind_name(plot_kind kind);   /* "diverging", "options" */
 

@@ -27,6 +27,21 @@ int plot_data_text(FILE *out, const char *title, const char *base, const char *f
     return 0;
 }
 
+int plot_heading(FILE *out, const char *label, size_t first_row, size_t headings,
+                 int indent, const char *base, const char *flag)
+{
+    if (plot_write_field(out, label, PLOT_LABEL_MAX) != 0)
+        return -1;
+    fprintf(out, " %zu %zu %d ", first_row, headings, indent);
+    if (plot_write_field(out, base, PLOT_LABEL_MAX) != 0)
+        return -1;
+    fputc(' ', out);
+    if (plot_write_field(out, flag, PLOT_LABEL_MAX) != 0)
+        return -1;
+    fputc('\n', out);
+    return 0;
+}
+
 void plot_base_text(char *buf, size_t size, long min, long max, const char *unit)
 {
     const char *space = unit && *unit ? " " : "";

@@ -20,16 +20,21 @@
  * or a digit or '-'. */
 #define PLOT_EOD "PREPOST_END_OF_DATA"
 
-/* Writes the chart's datablocks and variables to the gnuplot script. The
- * results file's name is for messages. */
-pp_error plot_data_diverging(FILE *out, const plot_chart *chart, const pp_codebook *cb,
+/* Writes the figure's datablocks and variables to the gnuplot script: the
+ * whole sample, or a group of bars per level of a segment (plot_groups.h).
+ * The results file's name is for messages. */
+pp_error plot_data_diverging(FILE *out, const plot_figure *figure, const pp_codebook *cb,
                              json_t *results, const char *results_name, pp_diag *diag);
-pp_error plot_data_options(FILE *out, const plot_chart *chart, const pp_codebook *cb,
+pp_error plot_data_options(FILE *out, const plot_figure *figure, const pp_codebook *cb,
                            json_t *results, const char *results_name, pp_diag *diag);
 
-/* Shared by both: $text (title, base, small-base flag) and a datablock's
- * first and last lines. */
+/* Shared by both: $text (title, base, small-base flag), a datablock's
+ * first and last lines, and a line of $headings: "label" first_row
+ * headings_so_far indent "base" "flag" (a level's heading has its base and
+ * flag; an item's has indent 1 under a level's, and "" ""). */
 int plot_data_text(FILE *out, const char *title, const char *base, const char *flag);
+int plot_heading(FILE *out, const char *label, size_t first_row, size_t headings,
+                 int indent, const char *base, const char *flag);
 void plot_data_begin(FILE *out, const char *name);
 void plot_data_end(FILE *out);
 /* "n = 212", "n = 31 to 35" with a unit ("pairs") if given. */

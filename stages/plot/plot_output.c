@@ -75,29 +75,30 @@ void plot_work_file(char *buf, size_t size, const char *work_dir, size_t index,
     snprintf(buf, size, "%s/chart-%zu.%s", work_dir, index + 1, ext);
 }
 
-static int write_line(FILE *out, const plot_chart *chart)
+static int write_line(FILE *out, const plot_figure *figure)
 {
+    const plot_chart *chart = figure->chart;
     char *title = plot_text_tsv(chart->title);
     if (title == NULL)
         return -1;
-    fprintf(out, "%s\t%s\t%s\t", chart->name, plot_kind_name(chart->kind), title);
+    fprintf(out, "%s\t%s\t%s\t", figure->name, plot_kind_name(chart->kind), title);
     for (size_t j = 0; j < chart->n_items; j++)
         fprintf(out, "%s%s", j ? "," : "", chart->items[j]->id);
-    fputc('\n', out);
+    fprintf(out, "\t%s\n", figure->segment ? figure->segment->name : "");
     free(title);
     return 0;
 }
 
-int plot_write_index(const char *work_dir, const plot_charts *charts, pp_diag *diag)
+int plot_write_index(const char *work_dir, const plot_figures *figures, pp_diag *diag)
 {
     char path[PATH_MAX];
     snprintf(path, sizeof path, "%s/%s", work_dir, PLOT_INDEX_NAME);
     FILE *out = fopen(path, "w");
     int failed = out == NULL;
     if (out != NULL) {
-        fprintf(out, "chart\tkind\ttitle\titems\n");
-        for (size_t i = 0; i < charts->count && !failed; i++)
-            failed = write_line(out, &charts->charts[i]) != 0;
+        fprintf(out, "chart\tkind\ttitle\titems\tsegment\n");
+        for (size_t i = 0; i < figures->count && !failed; i++)
+            failed = write_line(out, &figures->figures[i]) != 0;
         failed |= ferror(out) != 0;
         failed |= fclose(out) != 0;
     }
@@ -107,17 +108,17 @@ int plot_write_index(const char *work_dir, const plot_charts *charts, pp_diag *d
     return failed ? -1 : 0;
 }
 
-static int check_drawn(const char *work_dir, const plot_charts *charts, pp_diag *diag)
+static int check_drawn(const char *work_dir, const plot_figures *figures, pp_diag *diag)
 {
     char path[PATH_MAX];
     struct stat st;
-    for (size_t i = 0; i < charts->count; i++)
+    for (size_t i = 0; i < figures->count; i++)
         for (size_t e = 0; e < 2; e++) {
             plot_work_file(path, sizeof path, work_dir, i, extensions[e]);
             if (stat(path, &st) != 0 || st.st_size == 0) {
                 pp_diag_set(diag, PP_ERR_INTERNAL, NULL, 0, "gnuplot did not draw the %s "
                             "of the chart \"%s\" (a template may not write it), so no "
-                            "chart was written", extensions[e], charts->charts[i].name);
+                            "chart was written", extensions[e], figures->figures[i].name);
                 return -1;
             }
         }
@@ -138,16 +139,16 @@ static int move(const char *from, const char *out_dir, const char *name, pp_diag
     return -1;
 }
 
-int plot_publish(const char *work_dir, const char *out_dir, const plot_charts *charts,
+int plot_publish(const char *work_dir, const char *out_dir, const plot_figures *figures,
                  pp_diag *diag)
 {
     char from[PATH_MAX], name[PATH_MAX];
-    if (check_drawn(work_dir, charts, diag) != 0)
+    if (check_drawn(work_dir, figures, diag) != 0)
         return -1;
-    for (size_t i = 0; i < charts->count; i++)
+    for (size_t i = 0; i < figures->count; i++)
         for (size_t e = 0; e < 2; e++) {
             plot_work_file(from, sizeof from, work_dir, i, extensions[e]);
-            snprintf(name, sizeof name, "%s.%s", charts->charts[i].name, extensions[e]);
+            snprintf(name, sizeof name, "%s.%s", figures->figures[i].name, extensions[e]);
             if (move(from, out_dir, name, diag) != 0)
                 return -1;
         }

@@ -3,12 +3,14 @@
  * gnuplot draws into a work directory made inside the output directory
  * (so renames stay on one file system), under neutral names
  * (chart-1.svg ...) that carry no codebook text. Only when every chart of
- * the run is drawn are they renamed to <chart>.svg and <chart>.png beside
- * charts.tsv, the list of charts the report reads:
+ * the run is drawn are they renamed to <name>.svg and <name>.png beside
+ * charts.tsv, the list of charts:
  *
- *   chart <TAB> kind <TAB> title <TAB> items      (a header line, then one
- *                                                  line per chart; items are
- *                                                  ids joined with ",") */
+ *   chart <TAB> kind <TAB> title <TAB> items <TAB> segment
+ *
+ * a header line, then one line per figure: its file name (<chart>, or
+ * <chart>.by-<segment> for a chart by segment), the items' ids joined with
+ * ",", and the segment ("" for the whole sample). */
 #ifndef PREPOST_PLOT_OUTPUT_H
 #define PREPOST_PLOT_OUTPUT_H
 
@@ -30,11 +32,11 @@ void plot_work_file(char *buf, size_t size, const char *work_dir, size_t index,
                     const char *ext);
 
 /* Writes charts.tsv into the work directory. 0, or -1 with diag set. */
-int plot_write_index(const char *work_dir, const plot_charts *charts, pp_diag *diag);
+int plot_write_index(const char *work_dir, const plot_figures *figures, pp_diag *diag);
 
-/* Checks that every chart was drawn, then renames the charts and
+/* Checks that every figure was drawn, then renames the charts and
  * charts.tsv into out_dir. 0, or -1 with diag set. */
-int plot_publish(const char *work_dir, const char *out_dir, const plot_charts *charts,
+int plot_publish(const char *work_dir, const char *out_dir, const plot_figures *figures,
                  pp_diag *diag);
 
 #endif

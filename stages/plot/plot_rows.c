@@ -5,29 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "results_read.h"
 
 double plot_centre(const pp_scale *scale)
 {
     return scale->centre > 0 ? scale->centre : (scale->levels.count + 1) / 2.0;
-}
-
-json_t *plot_result_of(const pp_item *item, json_t *results, const char *results_name,
-                       pp_diag *diag)
-{
-    json_t *found = pp_results_item(results, item->id);
-    const char *kind = pp_results_string(found, "kind", "");
-    json_t *whole = pp_results_whole_sample(found);
-    if (found == NULL || strcmp(kind, pp_item_kind_name(item->kind)) != 0
-        || !json_is_object(whole)) {
-        pp_diag_set(diag, PP_ERR_RECORDS, results_name, 0,
-                    "the %s item \"%s\" of the codebook is %s in this results file; "
-                    "make it again with prepost-stats from the same codebook",
-                    pp_item_kind_name(item->kind), item->id,
-                    found == NULL ? "not" : "different");
-        return NULL;
-    }
-    return whole;
 }
 
 /* A number, or 0 when it is null or missing (nobody answered). */
@@ -84,6 +65,7 @@ static pp_error read_single(plot_row *row, const pp_item *item, const pp_scale *
     return PP_OK;
 }
 
+/* result NULL: no result in the slot, an empty bar. */
 static pp_error add_row(plot_rows *rows, const plot_chart *chart, size_t item, plot_side side,
                         json_t *result, const char *name, pp_diag *diag)
 {
@@ -94,34 +76,26 @@ static pp_error add_row(plot_rows *rows, const plot_chart *chart, size_t item, p
     row->share = calloc(s->levels.count + s->missing.count + 1, sizeof *row->share);
     if (row->share == NULL)
         return pp_diag_set(diag, PP_ERR_NOMEM, NULL, 0, NULL);
+    if (result == NULL)
+        return PP_OK;
     if (side == PLOT_SIDE_ONE)
         return read_single(row, chart->items[item], s, result, name, diag);
     return read_paired(row, chart->items[item], s, result, name, diag);
 }
 
-static void note_base(plot_rows *rows, json_t *result, int first)
-{
-    long base = (long)number(json_object_get(result, "base"));
-    rows->base_min = first || base < rows->base_min ? base : rows->base_min;
-    rows->base_max = first || base > rows->base_max ? base : rows->base_max;
-    rows->small_base |= json_is_true(json_object_get(result, "small_base"));
-}
-
 pp_error plot_rows_read(plot_rows *rows, const plot_chart *chart, json_t *results,
-                        const char *results_name, pp_diag *diag)
+                        const plot_slot *slot, const char *results_name, pp_diag *diag)
 {
     memset(rows, 0, sizeof *rows);
     rows->rows = calloc(2 * chart->n_items, sizeof *rows->rows);
     if (rows->rows == NULL)
         return pp_diag_set(diag, PP_ERR_NOMEM, NULL, 0, NULL);
-    rows->paired = 1;
     for (size_t i = 0; i < chart->n_items; i++) {
         const pp_item *item = chart->items[i];
-        json_t *result = plot_result_of(item, results, results_name, diag);
-        if (result == NULL)
+        json_t *found = plot_item_of(item, results, results_name, diag);
+        if (found == NULL)
             return diag->code;
-        note_base(rows, result, i == 0);
-        rows->paired &= item->kind == PP_ITEM_PAIRED;
+        json_t *result = plot_slot_result(found, slot);
         if (item->kind != PP_ITEM_PAIRED) {
             if (add_row(rows, chart, i, PLOT_SIDE_ONE, result, results_name, diag) != PP_OK)
                 return diag->code;

@@ -4,7 +4,8 @@
  * bar's shares are of everyone who answered that side, the K levels then
  * each missing label, so that they add up to 100: for a paired item
  * answered_pct_<side> and missing_<side>; for a single item its counts and
- * missing_counts over their sum. Nobody answering gives zeros. */
+ * missing_counts over their sum. Nobody answering, or no result for the
+ * slot (a level nobody of was counted), gives zeros and n = 0. */
 #ifndef PREPOST_PLOT_ROWS_H
 #define PREPOST_PLOT_ROWS_H
 
@@ -14,6 +15,7 @@
 
 #include "diag.h"
 #include "plot_chart.h"
+#include "plot_groups.h"
 
 typedef enum { PLOT_SIDE_ONE, PLOT_SIDE_BEFORE, PLOT_SIDE_AFTER } plot_side;
 
@@ -27,16 +29,13 @@ typedef struct {
 typedef struct {
     plot_row *rows;
     size_t count;
-    long base_min, base_max;    /* results' base over the chart's items */
-    int small_base;             /* some item's base is flagged */
-    int paired;                 /* every item is paired */
 } plot_rows;
 
-/* Reads the chart's bars from results.json, in codebook order.
+/* Reads the chart's bars in the slot from results.json, in codebook order.
  * PP_ERR_RECORDS naming results_name when results.json lacks an item or
- * does not fit the codebook's scale. */
+ * its whole-sample result, or does not fit the codebook's scale. */
 pp_error plot_rows_read(plot_rows *rows, const plot_chart *chart, json_t *results,
-                        const char *results_name, pp_diag *diag);
+                        const plot_slot *slot, const char *results_name, pp_diag *diag);
 void plot_rows_free(plot_rows *rows);
 
 /* Sorts bars by the net positive share (levels above the centre minus
@@ -44,14 +43,17 @@ void plot_rows_free(plot_rows *rows);
  * together, before above after; ties keep the codebook's order. */
 void plot_rows_sort(plot_rows *rows, const pp_scale *scale, double centre);
 
+/* The items in the order their bars come: order[0..n_items) gets each
+ * item's index once (every item has bars, as plot_rows_read reads them). */
+void plot_rows_items(const plot_rows *rows, size_t *order, size_t n_items);
+
+/* Puts the bars in this order of items (as plot_rows_items gives it), an
+ * item's bars staying together in their order. 0, or -1 when out of
+ * memory or the order misses a bar's item (left as they were). */
+int plot_rows_arrange(plot_rows *rows, const size_t *order, size_t n_items);
+
 /* The level the chart centres on, 1..K: the scale's centre (k + 0.5 is
  * between k and k + 1), else the middle (between two for an even K). */
 double plot_centre(const pp_scale *scale);
-
-/* Look-ups in one item of results.json, shared with the options chart:
- * the item (PP_ERR_RECORDS if it is missing or of another kind) and its
- * whole-sample result. */
-json_t *plot_result_of(const pp_item *item, json_t *results, const char *results_name,
-                       pp_diag *diag);
 
 #endif

@@ -1,5 +1,6 @@
-/* plot_rows_sort.c: a battery's bars in order of net positive share
- * (plot_rows_sort in plot_rows.h). */
+/* plot_rows_sort.c: a battery's bars in order of net positive share, and
+ * in the order of another chart's items (plot_rows_sort, plot_rows_items
+ * and plot_rows_arrange in plot_rows.h). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,28 +29,49 @@ static int by_net(const void *a, const void *b)
     return x->item < y->item ? -1 : x->item > y->item;
 }
 
+void plot_rows_items(const plot_rows *rows, size_t *order, size_t n_items)
+{
+    size_t at = 0;
+    for (size_t i = 0; i < rows->count && at < n_items; i++)
+        if (i == 0 || rows->rows[i].item != rows->rows[i - 1].item)
+            order[at++] = rows->rows[i].item;
+}
+
+int plot_rows_arrange(plot_rows *rows, const size_t *order, size_t n_items)
+{
+    plot_row *arranged = calloc(rows->count + 1, sizeof *arranged);
+    if (arranged == NULL)
+        return -1;
+    size_t at = 0;
+    for (size_t j = 0; j < n_items; j++)
+        for (size_t i = 0; i < rows->count; i++)
+            if (rows->rows[i].item == order[j])
+                arranged[at++] = rows->rows[i];
+    if (at == rows->count)
+        memcpy(rows->rows, arranged, rows->count * sizeof *arranged);
+    free(arranged);
+    return at == rows->count ? 0 : -1;
+}
+
 void plot_rows_sort(plot_rows *rows, const pp_scale *scale, double centre)
 {
     size_t n_items = 0;
     for (size_t i = 0; i < rows->count; i++)
         n_items = rows->rows[i].item + 1 > n_items ? rows->rows[i].item + 1 : n_items;
-    item_net *order = calloc(n_items + 1, sizeof *order);
-    plot_row *sorted = calloc(rows->count + 1, sizeof *sorted);
-    if (order == NULL || sorted == NULL)
+    item_net *nets = calloc(n_items + 1, sizeof *nets);
+    size_t *order = calloc(n_items + 1, sizeof *order);
+    if (nets == NULL || order == NULL)
         goto cleanup;                   /* out of memory: left as written */
     for (size_t i = 0; i < rows->count; i++) {  /* an item's last bar wins */
-        order[rows->rows[i].item].item = rows->rows[i].item;
-        order[rows->rows[i].item].net = net_share(&rows->rows[i], scale, centre);
+        nets[rows->rows[i].item].item = rows->rows[i].item;
+        nets[rows->rows[i].item].net = net_share(&rows->rows[i], scale, centre);
     }
-    qsort(order, n_items, sizeof *order, by_net);
-    size_t at = 0;
+    qsort(nets, n_items, sizeof *nets, by_net);
     for (size_t j = 0; j < n_items; j++)
-        for (size_t i = 0; i < rows->count; i++)
-            if (rows->rows[i].item == order[j].item)
-                sorted[at++] = rows->rows[i];
-    memcpy(rows->rows, sorted, rows->count * sizeof *sorted);
+        order[j] = nets[j].item;
+    plot_rows_arrange(rows, order, n_items);
 
 cleanup:
+    free(nets);
     free(order);
-    free(sorted);
 }

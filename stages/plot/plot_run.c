@@ -14,7 +14,7 @@
 /* The commands around one chart's data: a clean gnuplot state, where to
  * draw and which template draws it. */
 static int write_chart_end(FILE *out, const plot_job *job, const char *work_dir,
-                           size_t index, const plot_chart *chart)
+                           size_t index, const plot_figure *figure)
 {
     char path[PATH_MAX];
     int failed = 0;
@@ -25,24 +25,24 @@ static int write_chart_end(FILE *out, const plot_job *job, const char *work_dir,
         fprintf(out, "\n%s_file = ", e ? "png" : "svg");
         failed |= plot_write_path(out, path);
     }
-    fprintf(out, "\nload templates . '/%s.gp'\n", plot_kind_name(chart->kind));
+    fprintf(out, "\nload templates . '/%s.gp'\n", plot_kind_name(figure->chart->kind));
     return failed;
 }
 
-static pp_error write_script(FILE *out, const plot_job *job, const plot_charts *charts,
+static pp_error write_script(FILE *out, const plot_job *job, const plot_figures *figures,
                              const char *work_dir, pp_diag *diag)
 {
     fprintf(out, "# prepost-plot: %zu charts, each drawn by a template in plots/\n",
-            charts->count);
-    for (size_t i = 0; i < charts->count; i++) {
-        const plot_chart *chart = &charts->charts[i];
-        fprintf(out, "\nreset session\n# chart %s\n", chart->name);
-        pp_error status = chart->kind == PLOT_DIVERGING
-            ? plot_data_diverging(out, chart, job->cb, job->results, job->results_name, diag)
-            : plot_data_options(out, chart, job->cb, job->results, job->results_name, diag);
+            figures->count);
+    for (size_t i = 0; i < figures->count; i++) {
+        const plot_figure *figure = &figures->figures[i];
+        fprintf(out, "\nreset session\n# chart %s\n", figure->name);
+        pp_error status = figure->chart->kind == PLOT_DIVERGING
+            ? plot_data_diverging(out, figure, job->cb, job->results, job->results_name, diag)
+            : plot_data_options(out, figure, job->cb, job->results, job->results_name, diag);
         if (status != PP_OK)
             return status;
-        if (write_chart_end(out, job, work_dir, i, chart) != 0)
+        if (write_chart_end(out, job, work_dir, i, figure) != 0)
             return pp_diag_set(diag, PP_ERR_WRITE, job->out_dir, 0, "a directory name "
                                "with a line break or another control character cannot "
                                "be given to gnuplot; choose another");
@@ -54,11 +54,13 @@ static pp_error write_script(FILE *out, const plot_job *job, const plot_charts *
 pp_error plot_run(const plot_job *job, size_t *n_charts, pp_diag *diag)
 {
     plot_charts charts = {0};
+    plot_figures figures = {0};
     char *work_dir = NULL, *script = NULL;
     size_t length = 0;
     FILE *out = NULL;
 
-    if (plot_charts_build(&charts, job->cb, diag) != PP_OK)
+    if (plot_charts_build(&charts, job->cb, diag) != PP_OK ||
+        plot_figures_build(&figures, &charts, job->cb, diag) != PP_OK)
         goto cleanup;
     if ((work_dir = plot_workdir_create(job->out_dir, diag)) == NULL)
         goto cleanup;
@@ -66,22 +68,23 @@ pp_error plot_run(const plot_job *job, size_t *n_charts, pp_diag *diag)
         pp_diag_set(diag, PP_ERR_NOMEM, NULL, 0, NULL);
         goto cleanup;
     }
-    pp_error status = write_script(out, job, &charts, work_dir, diag);
+    pp_error status = write_script(out, job, &figures, work_dir, diag);
     fclose(out);
     if (status != PP_OK)
         goto cleanup;
-    if (charts.count > 0 && plot_gnuplot_run(script, length, work_dir, diag) != 0)
+    if (figures.count > 0 && plot_gnuplot_run(script, length, work_dir, diag) != 0)
         goto cleanup;
-    if (plot_write_index(work_dir, &charts, diag) != 0)
+    if (plot_write_index(work_dir, &figures, diag) != 0)
         goto cleanup;
-    if (plot_publish(work_dir, job->out_dir, &charts, diag) != 0)
+    if (plot_publish(work_dir, job->out_dir, &figures, diag) != 0)
         goto cleanup;
-    *n_charts = charts.count;
+    *n_charts = figures.count;
 
 cleanup:
     plot_workdir_remove(work_dir);
     free(work_dir);
     free(script);
+    plot_figures_free(&figures);
     plot_charts_free(&charts);
     return diag->code;
 }

@@ -37,7 +37,9 @@ static void print_help(FILE *out)
         "base, small-base flags, significance in plain words, segments and comments.\n"
         "It needs no network and no scripts. Charts and tables are linked as\n"
         "plots/<chart>.svg and tables/<file> beside the page, so keep the page with\n"
-        "its plots/ and tables/ folders (as 'prepost run' lays them out). A chart or\n"
+        "its plots/ and tables/ folders (as 'prepost run' lays them out). Under each\n"
+        "chart, its charts by segment (plots/<chart>.by-<segment>.svg) each open on a\n"
+        "click, with alt text that gives each level's result in words. A chart or\n"
         "table that does not exist is not linked; the page says so instead. The\n"
         "date on the page comes from SOURCE_DATE_EPOCH; without it none is shown,\n"
         "so the same inputs always give the same bytes. For a two-wave panel the page\n"
@@ -205,6 +207,7 @@ int main(int argc, char **argv)
         goto cleanup;
     r.out = out.file;
     r.results = results;
+    r.cb = cb;
     r.min_base = cb->min_base;
     if (report_page(&r) != 0) {
         pp_diag_set(&diag, PP_ERR_WRITE, opt.common.output, 0, "the page could not be written");

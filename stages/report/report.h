@@ -12,12 +12,14 @@
 
 #include <jansson.h>
 
+#include "codebook.h"
 #include "rejects_summary.h"
 #include "unmatched_summary.h"
 
 typedef struct {
     FILE *out;
     json_t *results;                /* the whole results.json */
+    const pp_codebook *cb;          /* its codebook: the segments' levels */
     const char *plots_dir;          /* where to look for plots/<chart>.svg */
     const char *tables_dir;         /* where to look for tables/<file> */
     const char *out_dir;            /* the output file's directory */
@@ -48,6 +50,12 @@ void html_in(report *r, const char *tag, const char *cls, const char *text);
 void report_header(report *r);
 void report_contents(report *r);
 void report_chart(report *r, json_t *items);
+/* The result of one item in words, for a chart's alt text: the name (the
+ * item's title, or a level's name or the item's words in a battery by
+ * segment) and what the result (the whole sample's or one level's) says. */
+void report_item_alt(report *r, json_t *item, json_t *result, const char *name);
+/* Under a chart, its charts by segment that prepost-plot made. */
+void report_segment_charts(report *r, json_t *items, const char *chart);
 void report_item(report *r, json_t *item);
 void report_paired(report *r, json_t *item);
 void report_single(report *r, json_t *item);

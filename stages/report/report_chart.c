@@ -1,6 +1,8 @@
 /* report_chart.c: an item's or a battery's chart, linked as
  * plots/<chart>.svg when prepost-plot made it, with alt text that says the
- * result in words; when there is no chart, a sentence that says so. */
+ * result in words, and under it its charts by segment
+ * (report_segment_charts.c); when there is no chart, a sentence that says
+ * so. */
 #include <math.h>
 #include <string.h>
 
@@ -48,11 +50,10 @@ static void multi_alt(report *r, json_t *item, json_t *whole)
     }
 }
 
-static void item_alt(report *r, json_t *item)
+void report_item_alt(report *r, json_t *item, json_t *whole, const char *name)
 {
-    json_t *whole = json_array_get(json_object_get(item, "results"), 0);
     const char *kind = str(item, "kind", "");
-    html(r, str(item, "title", ""));
+    html(r, name);
     if (strcmp(kind, "paired") == 0)
         paired_alt(r, item, whole);
     else if (strcmp(kind, "single") == 0)
@@ -71,7 +72,8 @@ static void alt_text(report *r, json_t *items)
     if (json_array_size(items) > 1)
         rawf(r, "%zu items charted together. ", json_array_size(items));
     json_array_foreach(items, i, item) {
-        item_alt(r, item);
+        report_item_alt(r, item, json_array_get(json_object_get(item, "results"), 0),
+                        str(item, "title", ""));
         raw(r, ". ");
     }
 }
@@ -95,4 +97,5 @@ void report_chart(report *r, json_t *items)
         rawf(r, "<figcaption><a href=\"plots/%s\">The chart as a picture (PNG)</a>"
                 "</figcaption>\n", file);
     raw(r, "</figure>\n");
+    report_segment_charts(r, items, chart);
 }

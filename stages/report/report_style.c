@@ -25,6 +25,8 @@ const char report_style[] =
     ".kind,.count,.files,.among,.note{color:var(--muted)}\n"
     ".kind{font-size:.9rem;font-weight:normal}\n"
     "figure{margin:1rem 0}\n"
+    "details.by-segment{margin:.5rem 0}\n"
+    "details.by-segment summary{cursor:pointer;color:var(--accent);font-weight:600}\n"
     "img{max-width:100%;height:auto;display:block}\n"
     ".scroll{overflow-x:auto}\n"
     "table{border-collapse:collapse;margin:.75rem 0;font-size:.95rem}\n"

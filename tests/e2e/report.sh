@@ -5,7 +5,8 @@
 # verdicts in plain words, the small-base flags, nothing that could run,
 # the same bytes twice, the date only from SOURCE_DATE_EPOCH, each wave's
 # rejects and the one-wave respondents of a panel (culture-sport), and the
-# exit statuses and leftovers of a missing and a damaged results file.
+# exit statuses and leftovers of a missing and a damaged results file; the
+# charts by segment under each chart, with their alt text.
 set -u
 . "$(dirname "${BASH_SOURCE[0]}")/lib/wrap.sh"   # PREPOST_WRAP: run the stages through e.g. valgrind
 . "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh" # $work, fail, check, expect_status, finish ...
@@ -37,6 +38,13 @@ results "$nptsc" "$out"
 mkdir -p "$out/plots" "$out/tables"
 echo '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>' >"$out/plots/awareness.svg"
 echo '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>' >"$out/plots/works_public.svg"
+# Charts by segment: some, with and without their PNG, and one with no level
+# to draw (the third sector's capability battery by public sector type).
+for chart in awareness.by-sector awareness.by-partner works_public.by-partner capability_third \
+    capability_third.by-public_type; do
+    echo '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>' >"$out/plots/$chart.svg"
+done
+printf '\x89PNG\r\n' >"$out/plots/awareness.by-sector.png"
 echo 'a,b' >"$out/tables/awareness.csv"
 echo 'a,b' >"$out/tables/summary.csv"
 env -u SOURCE_DATE_EPOCH "$bin/prepost-report" -q -o "$out/index.html" -r "$out/rejects.csv" \
@@ -63,6 +71,25 @@ grep -q 'Third sector</th><td>33</td>' "$page" || fail "the third sector's row o
 grep -q '<img src="plots/awareness.svg" alt="How would you rate your awareness of commissioning services from TSOs?, before and after: Very good or Excellent rose from 28% to 70%' "$page" \
     || fail "awareness chart or its alt text is missing"
 grep -q '<img src="plots/works_public.svg"' "$page" || fail "the works_public battery chart is missing"
+# Charts by segment, under the item's chart, each in its own <details>, with
+# alt text level by level; only those prepost-plot made.
+awareness=$(section "$page" awareness)
+grep -q '<details class="by-segment">' <<<"$awareness" || fail "awareness: no chart by segment"
+grep -q '<summary>The chart by sector</summary>' <<<"$awareness" || fail "awareness: the chart by sector is not headed"
+grep -q '<img src="plots/awareness.by-sector.svg" alt="How would you rate your awareness of commissioning services from TSOs?, by sector. Public sector, before and after: Very good or Excellent rose from 28% to 70%. ">' <<<"$awareness" \
+    || fail "awareness by sector: the chart or its alt text is wrong"
+grep -q '<a href="plots/awareness.by-sector.png">The chart by sector as a picture (PNG)</a>' <<<"$awareness" \
+    || fail "awareness by sector: its PNG is not linked"
+grep -q 'alt="[^"]*, by partner\. CIPFA, before and after: [^"]*SROI-UK, before and after: [^"]*(base 5, too small to conclude from)\. [^"]*IVAR, [^"]*">' <<<"$awareness" \
+    || fail "awareness by partner: the alt text does not give each partner asked with its small base"
+grep -q 'alt="[^"]*bassac' <<<"$awareness" && fail "awareness by partner: a partner not asked is in the alt text"
+grep -q 'awareness.by-partner.png' <<<"$awareness" && fail "awareness by partner: a PNG that does not exist is linked"
+grep -q 'awareness.by-public_type' <<<"$awareness" && fail "a chart by segment that does not exist is linked"
+grep -q '<img src="plots/works_public.by-partner.svg" alt="My involvement in the programme has improved the way our organisation works at this stage of the commissioning cycle, by partner, 4 items charted together. CIPFA: Needs analysis: [0-9]*% Agree or Strongly agree' "$page" \
+    || fail "works_public by partner: the battery's alt text does not name its items by their words"
+grep -q 'No chart by public_type: no one asked is in any of its levels.' "$page" \
+    || fail "capability_third by public_type: a chart with no level is not said in words"
+grep -q 'src="plots/capability_third.by-public_type.svg"' "$page" && fail "a chart with no level is shown"
 grep -q 'No chart: the chart plots/understanding.svg was not made' "$page" \
     || fail "a missing chart is not said in words"
 grep -q 'src="plots/understanding.svg"' "$page" && fail "a chart that does not exist is linked"

@@ -1,9 +1,10 @@
 #!/bin/bash
 # report_browser.sh: opens the NPTSC dashboard in headless Chromium (with a
-# chart file for every chart) and checks that the browser logs no console
-# message, that every picture and link the page uses is there (so no
-# request can fail) and that nothing comes from the network; leaves a
-# screenshot in the build tree (tests/report-screenshot.png) to look at.
+# chart file for every chart and every chart by segment) and checks that
+# the browser logs no console message, that every picture and link the
+# page uses is there (so no request can fail) and that nothing comes from
+# the network; leaves a screenshot in the build tree
+# (tests/report-screenshot.png) to look at.
 # Skipped (77) where Chromium is not installed (scripts/setup installs it).
 set -u
 . "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh" # $work, fail, check, expect_status, finish ...
@@ -19,20 +20,24 @@ out="$work/out"
 mkdir -p "$out/plots" "$out/tables"
 "$bin/prepost-ingest" -q -r "$out/rejects.csv" "$survey" | "$bin/prepost-tally" -q "$survey" >"$work/tally" \
     && "$bin/prepost-stats" -q -o "$out/results.json" "$survey" "$work/tally" || fail "the pipeline failed"
-# A stand-in chart for every chart name (prepost-plot draws the real ones).
+# A stand-in chart for every chart name, and every chart by segment
+# (prepost-plot draws the real ones).
 python3 - "$out" <<'PY'
 import json, sys
 out = sys.argv[1]
-for item in json.load(open(out + "/results.json"))["items"]:
+results = json.load(open(out + "/results.json"))
+for item in results["items"]:
     if item["kind"] != "text":
-        name = item["battery"] or item["id"]
-        open("%s/plots/%s.svg" % (out, name), "w").write(
-            '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="240">'
-            '<rect width="800" height="240" fill="#dde6f0"/><text x="20" y="40" '
-            'font-size="22">%s</text></svg>' % name)
+        chart = item["battery"] or item["id"]
+        for name in [chart] + ["%s.by-%s" % (chart, s["name"]) for s in results["segments"]]:
+            open("%s/plots/%s.svg" % (out, name), "w").write(
+                '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="240">'
+                '<rect width="800" height="240" fill="#dde6f0"/><text x="20" y="40" '
+                'font-size="22">%s</text></svg>' % name)
 PY
 SOURCE_DATE_EPOCH=1298937600 "$bin/prepost-report" -q -o "$out/index.html" -r "$out/rejects.csv" \
     "$survey" "$out/results.json" || fail "prepost-report: exit $?"
+grep -q '<details class="by-segment">' "$out/index.html" || fail "the page shows no chart by segment"
 
 # Every local src and href must name a file beside the page; none may be remote.
 python3 - "$out" <<'PY' || fail "the page refers to a file that is not there, or to the network"

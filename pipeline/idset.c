@@ -1,6 +1,8 @@
 /* idset.c: the id set of idset.h.
  *
- * Every id is appended once to a packed byte buffer as
+ * An id written as a plain whole number is kept as one, in numbers
+ * (idset_numbers.h); such a text and any other text are never the same id,
+ * so each id has one place to be looked for. Every other id is appended once to a packed byte buffer as
  *     [hash: 4 bytes][length: 4 bytes][the id's bytes]
  * and the hash table (linear probing) holds, per slot, 1 + the offset of an
  * entry in that buffer in the low 40 bits, 0 meaning empty, and the top 24
@@ -15,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "idset_numbers.h"
+
 #define ENTRY_HEADER 8u          /* hash + length */
 #define INITIAL_SLOTS 1024u      /* a power of two */
 #define OFFSET_BITS 40           /* 1 + offset below, hash tag above */
@@ -27,6 +31,7 @@ struct pp_idset {
     unsigned char *bytes;        /* packed entries */
     size_t used;
     size_t capacity;
+    pp_idnumbers numbers;        /* ids that are plain whole numbers */
 };
 
 /* FNV-1a, 32 bits: short ids hash quickly and spread well enough. */
@@ -102,6 +107,7 @@ void pp_idset_free(pp_idset *set)
         return;
     free(set->slots);
     free(set->bytes);
+    pp_idnumbers_free(&set->numbers);
     free(set);
 }
 
@@ -144,6 +150,9 @@ static int reserve_bytes(pp_idset *set, size_t extra)
 
 int pp_idset_add(pp_idset *set, const char *s, size_t len)
 {
+    uint64_t number;
+    if (pp_idnumber_parse(s, len, &number))
+        return pp_idnumbers_add(&set->numbers, number);
     if (len > UINT32_MAX - ENTRY_HEADER || set->used + ENTRY_HEADER + len >= OFFSET_MASK)
         return -1;
     uint32_t h = hash_bytes(s, len);
@@ -171,16 +180,20 @@ int pp_idset_add(pp_idset *set, const char *s, size_t len)
 
 int pp_idset_contains(const pp_idset *set, const char *s, size_t len)
 {
+    uint64_t number;
+    if (pp_idnumber_parse(s, len, &number))
+        return pp_idnumbers_contains(&set->numbers, number);
     uint32_t h = hash_bytes(s, len);
     return set->slots[find_slot(set, h, s, len)] != 0;
 }
 
 size_t pp_idset_count(const pp_idset *set)
 {
-    return set->count;
+    return set->count + pp_idnumbers_count(&set->numbers);
 }
 
 size_t pp_idset_memory(const pp_idset *set)
 {
-    return sizeof *set + set->n_slots * sizeof *set->slots + set->capacity;
+    return sizeof *set + set->n_slots * sizeof *set->slots + set->capacity
+         + pp_idnumbers_memory(&set->numbers);
 }

@@ -22,6 +22,17 @@ static int is_space(char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
 }
 
+/* pp_label_is_blank, answered at once for the usual cells: empty, or
+ * starting with a printable ASCII character, which normalisation keeps. */
+static int cell_is_blank(const char *s, size_t len)
+{
+    if (len == 0)
+        return 1;
+    if ((unsigned char)s[0] > ' ' && (unsigned char)s[0] < 0x7F)
+        return 0;
+    return pp_label_is_blank(s, len);
+}
+
 static char *scratch_take(pp_record_builder *b, size_t n)
 {
     char *p = b->scratch + b->scratch_used;
@@ -135,7 +146,7 @@ static int check_extra_cells(pp_record_builder *b, const pp_row *row, pp_row_pro
 {
     size_t n_columns = pp_header_columns(b->header);
     for (size_t i = n_columns; i < row->n_fields; i++) {
-        if (pp_label_is_blank(row->fields[i], row->lengths[i]))
+        if (cell_is_blank(row->fields[i], row->lengths[i]))
             continue;
         pb->reason = PP_REJECT_EXTRA_FIELDS;
         pb->column = (long)i;
@@ -184,6 +195,7 @@ static void set_problem(pp_row_problem *pb, pp_reject_reason reason, const pp_fi
 static int fill_from_cell(pp_record_builder *b, size_t k, const pp_field *field,
                           const char *cell, size_t len, pp_row_problem *pb)
 {
+    pp_label_memo *memo = &b->memos[k - PP_RECORD_FIXED_COLUMNS];
     int code = 0;
     int found;
     switch (field->kind) {
@@ -191,7 +203,7 @@ static int fill_from_cell(pp_record_builder *b, size_t k, const pp_field *field,
         collapse_into(b, k, cell, len);
         return 0;
     case PP_FIELD_SEGMENT_LEVELS:
-        found = pp_label_lookup(field->index, cell, len, &code);
+        found = pp_label_memo_lookup(memo, field->index, cell, len, &code);
         if (found < 0 || (found == 1 && (code < 1 || (size_t)code > field->levels->count))) {
             set_problem(pb, PP_REJECT_UNKNOWN_SEGMENT, field, cell, len);
             return 1;
@@ -202,7 +214,7 @@ static int fill_from_cell(pp_record_builder *b, size_t k, const pp_field *field,
         }
         return 0;
     case PP_FIELD_RATING:
-        found = pp_label_lookup(field->index, cell, len, &code);
+        found = pp_label_memo_lookup(memo, field->index, cell, len, &code);
         if (found < 0) {
             set_problem(pb, PP_REJECT_UNKNOWN_LABEL, field, cell, len);
             return 1;
@@ -211,7 +223,7 @@ static int fill_from_cell(pp_record_builder *b, size_t k, const pp_field *field,
             set_number(b, k, "", code);
         return 0;
     case PP_FIELD_TEXT:
-        if (!pp_label_is_blank(cell, len)) {
+        if (!cell_is_blank(cell, len)) {
             b->fields[k] = cell;
             b->lengths[k] = len;
         }
@@ -233,7 +245,7 @@ static int fill_multi(pp_record_builder *b, size_t k, const pp_field *field,
     if (field->kind == PP_FIELD_MULTI_COLUMNS) {
         for (size_t o = 0; o < field->n_options; o++) {
             const char *cell = cell_of(row, field->option_columns[o], &len);
-            if (!pp_label_is_blank(cell, len))
+            if (!cell_is_blank(cell, len))
                 ticks[o] = '1';
         }
         return 0;
@@ -294,7 +306,8 @@ int pp_record_builder_init(pp_record_builder *b, const pp_ingest_plan *plan,
     b->ids = pp_idset_new();
     b->fields = calloc(b->n_fields, sizeof *b->fields);
     b->lengths = calloc(b->n_fields, sizeof *b->lengths);
-    if (b->ids == NULL || b->fields == NULL || b->lengths == NULL)
+    b->memos = calloc(plan->n_fields ? plan->n_fields : 1, sizeof *b->memos);
+    if (b->ids == NULL || b->fields == NULL || b->lengths == NULL || b->memos == NULL)
         return -1;
     return 0;
 }
@@ -304,6 +317,7 @@ void pp_record_builder_free(pp_record_builder *b)
     pp_idset_free(b->ids);
     free(b->fields);
     free(b->lengths);
+    free(b->memos);
     free(b->scratch);
     memset(b, 0, sizeof *b);
 }

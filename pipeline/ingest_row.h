@@ -16,6 +16,7 @@
 #include "idset.h"
 #include "ingest.h"
 #include "ingest_plan.h"
+#include "label_memo.h"
 
 #define PP_RECORD_FIXED_COLUMNS 3   /* id, row, waves */
 
@@ -37,6 +38,7 @@ typedef struct {
     const char **fields;        /* the record: PP_RECORD_FIXED_COLUMNS + plan->n_fields */
     size_t *lengths;
     size_t n_fields;
+    pp_label_memo *memos;       /* per plan field: its cells' lookups */
     char *scratch;              /* codes, ticks, collapsed segments of a row */
     size_t scratch_capacity;
     size_t scratch_used;

@@ -5,12 +5,13 @@
  * column once, and each respondent row is turned into one record or one
  * reject line (ingest_row.h), which does not allocate per row: only the
  * id set grows with the rows. With a tally to count into, each kept record
- * is also handed to a tally counter (tally.h), its fields copied once more
- * with a NUL after each, as the records reader would hand them out. A
+ * is also handed to a tally counter (tally.h) as it is: its fields are
+ * NUL-terminated, as the records reader would hand them out. A
  * statistical file (layout spss, stata or
  * sas) gives the same rows through stat_rows.h instead of pp_csv_read. */
 #include "ingest.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,9 +51,6 @@ typedef struct {
     FILE *rejects_out;
     pp_tally *tally;
     pp_tally_counter *counter;  /* counts into tally, once the header is read */
-    char *copy;                 /* a kept record, NUL-terminated fields */
-    size_t copy_cap;
-    char **copy_fields;
     long rows_before;           /* respondent rows before this part */
     pp_ingest_summary *summary;
     pp_diag *diag;
@@ -81,31 +79,14 @@ static int write_reject(ingest_run *run, const pp_row *row, const pp_row_problem
     return pp_rejects_write(run->rejects_out, &line);
 }
 
-/* Hands the record just built to the tally counter, each field copied
- * with a NUL after it. 0, or -1 with diag filled. */
+/* Hands the record just built to the tally counter. 0, or -1 with diag
+ * filled. The counter only reads the fields (pp_row's are not const). */
 static int count_kept(ingest_run *run, long row_number)
 {
     const pp_record_builder *b = &run->builder;
-    size_t need = b->n_fields;
     for (size_t i = 0; i < b->n_fields; i++)
-        need += b->lengths[i];
-    if (need > run->copy_cap) {
-        char *grown = realloc(run->copy, need);
-        if (grown == NULL) {
-            pp_diag_set(run->diag, PP_ERR_NOMEM, NULL, 0, NULL);
-            return -1;
-        }
-        run->copy = grown;
-        run->copy_cap = need;
-    }
-    char *at = run->copy;
-    for (size_t i = 0; i < b->n_fields; i++) {
-        memcpy(at, b->fields[i], b->lengths[i]);
-        at[b->lengths[i]] = '\0';
-        run->copy_fields[i] = at;
-        at += b->lengths[i] + 1;
-    }
-    pp_row record = {run->copy_fields, b->lengths, b->n_fields, row_number};
+        assert(b->fields[i][b->lengths[i]] == '\0');
+    pp_row record = {(char **)b->fields, b->lengths, b->n_fields, row_number};
     return pp_tally_counter_add(run->counter, &record, run->diag) == PP_OK ? 0 : -1;
 }
 
@@ -155,11 +136,6 @@ static int start_body(ingest_run *run)
         return -1;
     }
     if (run->tally != NULL) {
-        run->copy_fields = calloc(run->builder.n_fields, sizeof *run->copy_fields);
-        if (run->copy_fields == NULL) {
-            pp_diag_set(run->diag, PP_ERR_NOMEM, NULL, 0, NULL);
-            return -1;
-        }
         run->counter = pp_tally_counter_new(run->tally, run->cb, &run->plan.columns,
                                             "the records", run->diag);
         if (run->counter == NULL)
@@ -266,8 +242,6 @@ cleanup:
     if (diag->code != PP_OK && diag->line_word == NULL)
         diag->line_word = "row";
     pp_tally_counter_free(run.counter);
-    free(run.copy);
-    free(run.copy_fields);
     pp_record_builder_free(&run.builder);
     pp_ingest_plan_free(&run.plan);
     pp_header_free(run.header);

@@ -40,9 +40,14 @@ static char *scratch_take(pp_record_builder *b, size_t n)
     return p;
 }
 
-#define NUMBER_BYTES 24          /* a long in decimal with its sign, and '#' */
+#define NUMBER_BYTES 24          /* a long in decimal with its sign, '#' and NUL */
 
-/* Bytes of scratch one field of this row may take. */
+static size_t cell_length(const pp_row *row, long column)
+{
+    return column >= 0 && (size_t)column < row->n_fields ? row->lengths[column] : 0;
+}
+
+/* Bytes of scratch one field of this row may take, its NUL included. */
 static size_t scratch_for(const pp_field *field, const pp_row *row)
 {
     switch (field->kind) {
@@ -50,19 +55,20 @@ static size_t scratch_for(const pp_field *field, const pp_row *row)
         return NUMBER_BYTES;
     case PP_FIELD_MULTI_CELL:
     case PP_FIELD_MULTI_COLUMNS:
-        return field->n_options;
+        return field->n_options + 1;
     case PP_FIELD_SEGMENT_FREE:     /* copied collapsed: never longer */
-        return (size_t)field->column < row->n_fields ? row->lengths[field->column] : 0;
+        return cell_length(row, field->column) + 1;
     default:
         return 0;
     }
 }
 
 /* Makes sure the scratch buffer can hold everything this row may need:
- * the id and row numbers, then each field's share. */
+ * the id (a copy, if trimming cut its end) and row numbers, then each
+ * field's share. */
 static int scratch_reserve(pp_record_builder *b, const pp_row *row)
 {
-    size_t need = 2 * NUMBER_BYTES;
+    size_t need = 2 * NUMBER_BYTES + cell_length(row, b->plan->id_column) + 1;
     for (size_t i = 0; i < b->plan->n_fields; i++)
         need += scratch_for(&b->plan->fields[i], row);
     b->scratch_used = 0;
@@ -76,9 +82,9 @@ static int scratch_reserve(pp_record_builder *b, const pp_row *row)
     return 0;
 }
 
-/* fields[k] = a decimal number written into scratch. */
-/* fields[k] = prefix and n in decimal, written into scratch (by hand: it
- * runs for every rating cell, and printf would be most of the time). */
+/* fields[k] = prefix and n in decimal, written into scratch with a NUL
+ * after it (by hand: it runs for every rating cell, and printf would be
+ * most of the time). */
 static void set_number(pp_record_builder *b, size_t k, const char *prefix, long n)
 {
     char digits[NUMBER_BYTES];
@@ -96,9 +102,24 @@ static void set_number(pp_record_builder *b, size_t k, const char *prefix, long 
         out[len++] = '-';
     while (n_digits > 0)
         out[len++] = digits[--n_digits];
-    scratch_take(b, len);
+    out[len] = '\0';
+    scratch_take(b, len + 1);
     b->fields[k] = out;
     b->lengths[k] = len;
+}
+
+/* fields[k] = the code in decimal: from a table for the codes scales
+ * have (one digit, or minus and one), else written into scratch. */
+static void set_code(pp_record_builder *b, size_t k, int code)
+{
+    static const char *const small[] = {"-9", "-8", "-7", "-6", "-5", "-4", "-3", "-2", "-1",
+                                        "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
+    if (code < -9 || code > 9) {
+        set_number(b, k, "", code);
+        return;
+    }
+    b->fields[k] = small[code + 9];
+    b->lengths[k] = code < 0 ? 2 : 1;
 }
 
 /* The id: the id cell trimmed, or "#ROW" without an id column. A missing
@@ -120,6 +141,12 @@ static int take_id(pp_record_builder *b, const pp_row *row, pp_row_problem *pb)
         id++, len--;
     while (len > 0 && is_space(id[len - 1]))
         len--;
+    if (id[len] != '\0') {             /* its end trimmed: a copy, NUL-terminated */
+        char *copy = scratch_take(b, len + 1);
+        memcpy(copy, id, len);
+        copy[len] = '\0';
+        id = copy;
+    }
     b->fields[0] = id;
     b->lengths[0] = len;
     pb->column = b->plan->id_column;
@@ -176,7 +203,8 @@ static void collapse_into(pp_record_builder *b, size_t k, const char *s, size_t 
         pending_space = 0;
         out[n++] = s[i];
     }
-    scratch_take(b, n);
+    out[n] = '\0';
+    scratch_take(b, n + 1);
     b->fields[k] = out;
     b->lengths[k] = n;
 }
@@ -220,7 +248,7 @@ static int fill_from_cell(pp_record_builder *b, size_t k, const pp_field *field,
             return 1;
         }
         if (found == 1)
-            set_number(b, k, "", code);
+            set_code(b, k, code);
         return 0;
     case PP_FIELD_TEXT:
         if (!cell_is_blank(cell, len)) {
@@ -237,8 +265,9 @@ static int fill_from_cell(pp_record_builder *b, size_t k, const pp_field *field,
 static int fill_multi(pp_record_builder *b, size_t k, const pp_field *field,
                       const pp_row *row, pp_row_problem *pb)
 {
-    char *ticks = scratch_take(b, field->n_options);
+    char *ticks = scratch_take(b, field->n_options + 1);
     memset(ticks, '0', field->n_options);
+    ticks[field->n_options] = '\0';
     b->fields[k] = ticks;
     b->lengths[k] = field->n_options;
     size_t len;

@@ -3,9 +3,11 @@
  * gets the row rejected. Checks run in this order: the id (missing, then
  * seen before: the first row to carry an id claims it, even if that row is
  * itself rejected later), cells beyond the header, then each records
- * column in codebook order. The fields point into the row or into one
- * scratch buffer the builder reuses, so building a record does not
- * allocate once the buffer is big enough. */
+ * column in codebook order. The fields point into the row, the codebook or
+ * one scratch buffer the builder reuses, so building a record does not
+ * allocate once the buffer is big enough; each is followed by a NUL, as
+ * the records reader hands fields out, so a record can be counted
+ * (tally.h) as it is. */
 #ifndef PREPOST_INGEST_ROW_H
 #define PREPOST_INGEST_ROW_H
 
@@ -51,7 +53,7 @@ int pp_record_builder_init(pp_record_builder *b, const pp_ingest_plan *plan,
 void pp_record_builder_free(pp_record_builder *b);
 
 /* Returns 0 with the record in b->fields / b->lengths (valid until the
- * next call), 1 when the row is rejected (problem filled; b->fields[0] is
+ * next call; fields[i][lengths[i]] is a NUL), 1 when the row is rejected (problem filled; b->fields[0] is
  * the id as far as known), -1 on out of memory. */
 int pp_record_build(pp_record_builder *b, const pp_row *row, pp_row_problem *problem);
 

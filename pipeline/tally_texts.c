@@ -25,14 +25,22 @@ struct pp_text_counts {
     size_t used, cap_bytes;
 };
 
+/* Eight bytes at a time: answers run to tens of bytes, and a byte at a
+ * time (FNV) was most of counting them. */
 uint64_t pp_text_hash(const char *text, size_t len)
 {
-    uint64_t h = 1469598103934665603ULL;          /* FNV-1a */
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)text[i];
-        h *= 1099511628211ULL;
+    const uint64_t mul = 0xFF51AFD7ED558CCDULL;
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ len, word;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        memcpy(&word, text + i, 8);
+        h = (h ^ word) * mul;
+        h ^= h >> 32;
     }
-    return h;
+    word = 0;
+    memcpy(&word, text + i, len - i);
+    h = (h ^ word) * mul;
+    return h ^ (h >> 29);
 }
 
 static uint64_t key_hash(uint64_t text_hash, size_t item, size_t slot)

@@ -21,33 +21,6 @@ void pp_init_column_ref(const pp_init_draft *d, size_t i, char *buf, size_t cap)
         snprintf(buf, cap, "%s", c->name);
 }
 
-/* ---- names ------------------------------------------------------------ */
-
-/* An item or segment id from a text: lower-case words joined by '_'. */
-void pp_init_make_id(pp_init_draft *d, const char *text, char *id, size_t cap)
-{
-    size_t n = 0;
-    for (const char *s = text; *s && n + 1 < cap && n < 28; s++) {
-        if (isalnum((unsigned char)*s))
-            id[n++] = (char)tolower((unsigned char)*s);
-        else if (n > 0 && id[n - 1] != '_')
-            id[n++] = '_';
-    }
-    if (n >= 28 && memchr(id, '_', n) != NULL)
-        while (n > 0 && id[n - 1] != '_')
-            n--;                                /* end on a whole word */
-    while (n > 0 && id[n - 1] == '_')
-        n--;
-    id[n] = '\0';
-    if (n == 0)
-        snprintf(id, cap, "item");
-    char base[32];
-    snprintf(base, sizeof base, "%.28s", id);
-    for (int k = 2; pp_strings_index(d->ids, id) >= 0 && k < 10000; k++)
-        snprintf(id, cap, "%.28s_%d", base, k);
-    pp_strings_push_str(d->ids, id);
-}
-
 /* ---- writing ------------------------------------------------------------ */
 
 /* "a | b | c" on one line: line breaks and other control characters in an
@@ -139,12 +112,12 @@ void pp_init_write_segment(pp_init_draft *d, size_t i, pp_init_draft *other, lon
 {
     const pp_init_column *c = &d->p->cols[i];
     const pp_init_column *o = other != NULL && j >= 0 ? &other->p->cols[j] : NULL;
-    char id[48], ref[512];
+    char id[PP_INIT_ID_CAP], ref[512];
     pp_strings levels = {0};
     int respelt = segment_levels(c, o, &levels), safe = 1;
     for (size_t k = 0; k < levels.count; k++)
         safe &= pp_init_safe_value(levels.items[k]);
-    pp_init_make_id(d, pp_init_heading(c), id, sizeof id);
+    pp_init_column_id(d, i, NULL, PP_INIT_ID_SEGMENT, id, sizeof id);
     pp_init_column_ref(d, i, ref, sizeof ref);
     fprintf(d->out, "\n; check: a segment? %zu different answers: ", levels.count);
     pp_init_write_list(d->out, &levels, NULL, 0);
@@ -211,37 +184,6 @@ static long partner(const pp_init_draft *d, size_t i)
     return found;
 }
 
-/* Two or more single ratings on one scale asking one question of several
- * things (their names share the part before the sub-label) are a battery:
- * the first names it for all of them. */
-static const char *battery_of(pp_init_draft *d, size_t i)
-{
-    if (d->battery_ids[i] != NULL)
-        return d->battery_ids[i];
-    const char *name = d->p->cols[i].name;
-    size_t group, other;
-    if (!pp_init_item_label(name, &group) || group == 0)
-        return NULL;
-    int members = 0;
-    for (size_t j = i + 1; j < d->p->n_cols; j++)
-        if (d->r.roles[j] == PP_ROLE_RATING && d->r.scale_of[j] == d->r.scale_of[i] && d->pair_of[j] < 0
-            && pp_init_item_label(d->p->cols[j].name, &other) && other == group
-            && strncmp(d->p->cols[j].name, name, group) == 0)
-            members++;
-    if (members == 0)
-        return NULL;
-    char question[512], id[48];
-    snprintf(question, sizeof question, "%.*s", (int)group, name);
-    pp_init_make_id(d, question, id, sizeof id);
-    d->battery_ids[i] = strdup(id);
-    for (size_t j = i + 1; j < d->p->n_cols && d->battery_ids[i] != NULL; j++)
-        if (d->r.roles[j] == PP_ROLE_RATING && d->r.scale_of[j] == d->r.scale_of[i] && d->pair_of[j] < 0
-            && pp_init_item_label(d->p->cols[j].name, &other) && other == group
-            && strncmp(d->p->cols[j].name, name, group) == 0)
-            d->battery_ids[j] = strdup(id);
-    return d->battery_ids[i];
-}
-
 /* A rating column's answers that are not on its scale, in a comment; and
  * whether its scale was guessed from too few different answers. */
 void pp_init_write_off_scale(const pp_init_draft *d, size_t i)
@@ -268,12 +210,12 @@ void pp_init_write_off_scale(const pp_init_draft *d, size_t i)
 static void write_rating(pp_init_draft *d, size_t i)
 {
     const pp_init_column *c = &d->p->cols[i];
-    char id[48], ref[512], title[512];
+    char id[PP_INIT_ID_CAP], ref[512], title[512];
     long j = partner(d, i);
     pp_init_column_ref(d, i, ref, sizeof ref);
     if (j >= 0) {
         pp_init_question_of(c, title, sizeof title);
-        pp_init_make_id(d, title, id, sizeof id);
+        pp_init_column_id(d, i, NULL, PP_INIT_ID_ITEM, id, sizeof id);
         fprintf(d->out, "\n[paired %s]\n", id);
         pp_init_write_title(d->out, title);
         fprintf(d->out, "scale  = %s\nbefore = %s\n", d->r.scales[d->r.scale_of[i]].name, ref);
@@ -285,16 +227,14 @@ static void write_rating(pp_init_draft *d, size_t i)
         d->r.roles[j] = PP_ROLE_DONE;
         return;
     }
-    size_t group;
-    const char *title_text = c->text[0] ? c->text : c->name;
-    const char *sub = pp_init_sub_label(c->name, &group);
-    pp_init_make_id(d, sub && !c->text[0] ? sub : title_text, id, sizeof id);
+    const char *title_text = pp_init_heading(c);
+    const char *battery = pp_init_battery_of(d, i);
+    pp_init_column_id(d, i, battery, PP_INIT_ID_ITEM, id, sizeof id);
     fprintf(d->out, "\n[single %s]\n", id);
     pp_init_write_title(d->out, title_text);
     fprintf(d->out, "scale  = %s\ncolumn = %s\n", d->r.scales[d->r.scale_of[i]].name, ref);
     write_wave(d);
     pp_init_write_off_scale(d, i);
-    const char *battery = battery_of(d, i);
     if (battery != NULL)
         fprintf(d->out, "; check: one question of several things, on one scale: a battery?\n"
                 "battery = %s\n", battery);
@@ -304,9 +244,9 @@ static void write_rating(pp_init_draft *d, size_t i)
 /* A tick-all-that-apply group from its first column i onwards. */
 static void write_multi(pp_init_draft *d, size_t i)
 {
-    char id[48], ref[512], question[512];
+    char id[PP_INIT_ID_CAP], ref[512], question[512];
     pp_init_tick_question(&d->r, i, question, sizeof question);
-    pp_init_make_id(d, question, id, sizeof id);
+    pp_init_column_id(d, i, NULL, PP_INIT_ID_ITEM, id, sizeof id);
     fprintf(d->out, "\n; check: a tick-all-that-apply question? (each column has one answer)\n"
             "[multi %s]\n", id);
     pp_init_write_title(d->out, question);
@@ -333,15 +273,12 @@ static void write_multi(pp_init_draft *d, size_t i)
 static void write_cell_multi(pp_init_draft *d, size_t i)
 {
     const pp_init_column *c = &d->p->cols[i];
-    char id[48], ref[512], question[512];
+    char id[PP_INIT_ID_CAP], ref[512], question[512];
     pp_strings options = {0}, once = {0};
     pp_init_cell_options(d->p, c, &options, &once);
     pp_init_column_ref(d, i, ref, sizeof ref);
-    const char *heading = pp_init_heading(c);
-    size_t mark = strlen(" - Selected Choice");
-    snprintf(question, sizeof question, "%.*s", (int)(pp_init_offered_choices(d->p, c)
-             ? strlen(heading) - mark : strlen(heading)), heading);
-    pp_init_make_id(d, question, id, sizeof id);
+    pp_init_cell_question(d, c, question, sizeof question);
+    pp_init_column_id(d, i, NULL, PP_INIT_ID_ITEM, id, sizeof id);
     fprintf(d->out, "\n; check: several choices in one cell? the options were inferred from the\n"
             "; answers: %s", pp_init_offered_choices(d->p, c)
             ? "every choice given (add those nobody chose)"
@@ -363,9 +300,9 @@ static void write_cell_multi(pp_init_draft *d, size_t i)
 static void write_text(pp_init_draft *d, size_t i)
 {
     const pp_init_column *c = &d->p->cols[i];
-    char id[48], ref[512];
+    char id[PP_INIT_ID_CAP], ref[512];
     pp_init_column_ref(d, i, ref, sizeof ref);
-    pp_init_make_id(d, c->text[0] ? c->text : c->name, id, sizeof id);
+    pp_init_column_id(d, i, NULL, PP_INIT_ID_ITEM, id, sizeof id);
     if (c->overflow || c->values.count > PP_INIT_MAX_SEGMENT_LEVELS)
         fprintf(d->out, "\n; %s answers are free text (more than %d different)\n",
                 c->overflow ? "its" : "few", PP_INIT_MAX_SEGMENT_LEVELS);
@@ -425,6 +362,10 @@ int pp_init_draft_open(pp_init_draft *d, const pp_init_profile *p, pp_strings *i
         if (j >= 0)
             d->pair_of[i] = j, d->pair_of[j] = (long)i;
     }
+    if (pp_init_gather_texts(d) != 0) {
+        pp_init_draft_close(d);
+        return -1;
+    }
     return 0;
 }
 
@@ -441,5 +382,6 @@ void pp_init_draft_close(pp_init_draft *d)
     free(d->pair_of);
     d->seg_ids = d->battery_ids = NULL;
     d->pair_of = NULL;
+    pp_init_id_texts_free(&d->texts);
     pp_init_roles_free(&d->r);
 }

@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 
+#include "init_ids.h"
 #include "init_profile.h"
 #include "init_roles.h"
 #include "strlist.h"
@@ -19,6 +20,8 @@ typedef struct {
     const pp_init_profile *p;
     pp_strings *ids;                /* ids given, to keep them unique (shared
                                      * by the waves of a panel) */
+    pp_init_id_texts texts;         /* the texts of this export's ids are made
+                                     * from, each item's and segment's once */
     char **seg_ids;                 /* per column: its segment's id, or NULL */
     char **battery_ids;             /* per column: its battery's id, or NULL */
     long *pair_of;                  /* per column: the other column of its
@@ -29,7 +32,8 @@ typedef struct {
 } pp_init_draft;
 
 /* Gives the columns of p their roles, and (one wave) pairs before and
- * after columns. 0, or -1 out of memory. */
+ * after columns; gathers the texts its ids are made from. 0, or -1 out of
+ * memory. */
 int pp_init_draft_open(pp_init_draft *d, const pp_init_profile *p, pp_strings *ids,
                        const char *wave, FILE *out);
 void pp_init_draft_close(pp_init_draft *d);
@@ -37,8 +41,29 @@ void pp_init_draft_close(pp_init_draft *d);
 /* How the codebook names column i: its name, or #N when that is ambiguous
  * or cannot be written. */
 void pp_init_column_ref(const pp_init_draft *d, size_t i, char *buf, size_t cap);
-/* An item or segment id from a text, unique among those given. */
-void pp_init_make_id(pp_init_draft *d, const char *text, char *id, size_t cap);
+/* ---- names (init_names.c) ---- */
+
+/* An id from a text, unique among those given (init_ids.h): the words
+ * that tell it from the other texts of this export; context as there. */
+void pp_init_make_id(pp_init_draft *d, const char *text, const char *context,
+                     pp_init_id_kind kind, char *id, size_t cap);
+/* The text the id of column i's item is made from, by its role: a
+ * segment's or text's heading, a pair's question, a single rating's
+ * sub-label (or heading), a tick group's or a one-cell multi's question. */
+void pp_init_id_text(const pp_init_draft *d, size_t i, char *buf, size_t cap);
+/* The id of column i's item or segment, from its text. */
+void pp_init_column_id(pp_init_draft *d, size_t i, const char *context, pp_init_id_kind kind,
+                       char *id, size_t cap);
+/* The question of a one-cell multi (without Qualtrics' " - Selected Choice"). */
+void pp_init_cell_question(const pp_init_draft *d, const pp_init_column *c, char *buf, size_t cap);
+/* The id of the battery single rating i is in, or NULL. */
+const char *pp_init_battery_of(pp_init_draft *d, size_t i);
+/* Gathers into d->texts the text of every item, segment and battery of
+ * the export, once. 0, or -1 out of memory. */
+int pp_init_gather_texts(pp_init_draft *d);
+
+/* ---- writing (init_items.c) ---- */
+
 /* "a | b | c" on one line (skip: per item, written only when it is want). */
 void pp_init_write_list(FILE *out, const pp_strings *items, const unsigned char *skip, int want);
 void pp_init_write_title(FILE *out, const char *title);

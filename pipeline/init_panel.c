@@ -174,8 +174,8 @@ static void write_pair(panel *pn, size_t i, size_t j)
     pp_init_draft *b = &pn->w[BEFORE], *a = &pn->w[AFTER];
     const char *hb = pp_init_heading(&b->p->cols[i]), *ha = pp_init_heading(&a->p->cols[j]);
     const char *title = strlen(ha) < strlen(hb) ? ha : hb;
-    char id[48], ref[512];
-    pp_init_make_id(b, title, id, sizeof id);
+    char id[PP_INIT_ID_CAP], ref[512];
+    pp_init_column_id(b, i, NULL, PP_INIT_ID_ITEM, id, sizeof id);
     if (!same_text(ha, hb))
         fprintf(pn->out, "\n; check: the waves word this question differently: the same question?");
     fprintf(pn->out, "\n[paired %s]\n", id);

@@ -101,6 +101,40 @@ assert not bad, "among differs: %r" % bad' \
     "$fixtures/nptsc/survey.ini" "$work/nptsc/draft.ini" "$(dirname "$compare")" ||
     fail "nptsc: batteries or among differ from the hand-written codebook"
 
+# An export of scripts/gen-export: the draft gives the statistics of the
+# codebook the generator writes beside it, and names its items and segment
+# by the words that tell them apart (awareness, cycle, procurement, sector),
+# as that codebook does, not by the words their questions share ("How would
+# you rate your ...").
+gen="$work/gen-export"
+if python3 "$source_dir/scripts/gen-export" --rows 200 --seed 7 --out "$gen" >/dev/null &&
+    "$bin/prepost-init" -q -o "$gen/draft.ini" "$gen/export.csv" 2>"$gen.stderr"; then
+    { chain "$gen/survey.ini" "$gen/hand.json" && chain "$gen/draft.ini" "$gen/draft.json" &&
+        python3 "$compare" "$gen/survey.ini" "$gen/hand.json" "$gen/draft.ini" "$gen/draft.json" \
+            >"$gen/compare"; } 2>"$gen.stderr" ||
+        { fail "gen-export: the draft's statistics differ"; cat "$gen.stderr" "$gen/compare"; }
+    python3 -c 'import re, sys
+sys.path.insert(0, sys.argv[2])
+from compare_results import read_ini
+ini = read_ini(sys.argv[1])
+def ids(kind):
+    return {ini[s].get("title", ""): s.partition(" ")[2] for s in ini.sections()
+            if s.startswith(kind + " ")}
+paired, single = ids("paired"), ids("single")
+assert len(set(paired.values())) == len(paired) == 6, "6 paired ids, all different: %r" % paired
+for word, items in (("awareness", paired), ("cycle", paired), ("procurement", paired),
+                    ("relevant", single)):
+    mine = [i for title, i in items.items() if re.search(r"\b%s\b" % word, title, re.I)]
+    assert len(mine) == 1 and word in mine[0].split("_"), "not named by %s: %r" % (word, mine)
+common = [i for i in paired.values() if {"how", "would", "you", "rate", "your"} & set(i.split("_"))]
+assert not common, "named by the words every question shares: %r" % common
+segments = [s.partition(" ")[2] for s in ini.sections() if s.startswith("segment ")]
+assert segments == ["sector"], "the sector segment is named %r" % segments' \
+        "$gen/draft.ini" "$(dirname "$compare")" || fail "gen-export: the draft's ids do not say what the items are about"
+else
+    fail "gen-export: no export, or no draft of it"; cat "$gen.stderr"
+fi
+
 # A two-wave panel: a draft covers one export, so each wave's draft is
 # compared with that wave's items of the hand-written codebook (a paired
 # item as a single one on that wave's column: lib/one_wave.py). Each line:

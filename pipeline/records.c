@@ -85,18 +85,55 @@ int pp_records_write_field(FILE *out, const char *s, size_t len)
     return failed ? -1 : 0;
 }
 
-/* Called once per respondent: one lock for the row, not one per call to
- * stdio (locking per call cost ingest about 7% of its CPU time). */
+#define ROW_BUFFER 4096        /* a row escaped into this goes out in one write */
+
+/* Escapes a row with its TABs and line end into buf, which holds at least
+ * 2 * (the fields' bytes) + n_fields bytes; returns its length. A byte that
+ * needs no escape (all but five) costs one test. */
+static size_t escape_row(const char *const *fields, const size_t *lengths, size_t n_fields,
+                         char *buf)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < n_fields; i++) {
+        const unsigned char *s = (const unsigned char *)fields[i];
+        if (i > 0)
+            buf[n++] = '\t';
+        for (size_t j = 0; j < lengths[i]; j++) {
+            char letter = s[j] < 0x20 || s[j] == '\\' ? escape_letter(s[j]) : 0;
+            if (letter == 0) {
+                buf[n++] = (char)s[j];
+            } else {
+                buf[n++] = '\\';
+                buf[n++] = letter;
+            }
+        }
+    }
+    buf[n++] = '\n';
+    return n;
+}
+
+/* Called once per respondent: the row is escaped into a buffer and written
+ * in one call (writing field by field, and taking the stream's lock per
+ * call, was a quarter of ingest's time when it wrote records); a row too
+ * long for the buffer is written field by field, under one lock. */
 int pp_records_write_row(FILE *out, const char *const *fields,
                          const size_t *lengths, size_t n_fields)
 {
+    char buf[ROW_BUFFER];
+    size_t need = n_fields;
+    for (size_t i = 0; i < n_fields; i++)
+        need += 2 * lengths[i];
     flockfile(out);
-    for (size_t i = 0; i < n_fields; i++) {
-        if (i > 0)
-            putc_unlocked('\t', out);
-        write_field_locked(out, fields[i], lengths[i]);
+    if (need <= sizeof buf) {
+        fwrite_unlocked(buf, 1, escape_row(fields, lengths, n_fields, buf), out);
+    } else {
+        for (size_t i = 0; i < n_fields; i++) {
+            if (i > 0)
+                putc_unlocked('\t', out);
+            write_field_locked(out, fields[i], lengths[i]);
+        }
+        putc_unlocked('\n', out);
     }
-    putc_unlocked('\n', out);
     int failed = ferror_unlocked(out);
     funlockfile(out);
     return failed ? -1 : 0;

@@ -70,6 +70,41 @@ static void test_escape_exact(void)
     }
 }
 
+/* A row is written as its fields would be one by one, TABs between and a
+ * line end after: short rows (escaped in one buffer) and a row too long
+ * for that buffer (written field by field). */
+static void test_row_bytes(void)
+{
+    char *long_field = malloc(6000);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(long_field);
+    for (size_t i = 0; i < 6000; i++)
+        long_field[i] = "ab\\c\td\n\0e\r"[i % 10];
+    for (size_t i = 0; i <= N_ESCAPE; i++) {
+        const char *plain = i < N_ESCAPE ? escape_cases[i].plain : long_field;
+        size_t len = i < N_ESCAPE ? escape_cases[i].len : 6000;
+        const char *fields[3] = {plain, "x", plain};
+        size_t lengths[3] = {len, 1, len};
+        char *row = NULL, *by_field = NULL;
+        size_t row_len = 0, by_field_len = 0;
+        FILE *out = open_memstream(&row, &row_len);
+        CU_ASSERT_EQUAL(pp_records_write_row(out, fields, lengths, 3), 0);
+        fclose(out);
+        out = open_memstream(&by_field, &by_field_len);
+        for (size_t f = 0; f < 3; f++) {
+            if (f > 0)
+                fputc('\t', out);
+            CU_ASSERT_EQUAL(pp_records_write_field(out, fields[f], lengths[f]), 0);
+        }
+        fputc('\n', out);
+        fclose(out);
+        CU_ASSERT_EQUAL(row_len, by_field_len);
+        CU_ASSERT(row_len == by_field_len && memcmp(row, by_field, row_len) == 0);
+        free(row);
+        free(by_field);
+    }
+    free(long_field);
+}
+
 /* Every case as a field of one record, read back byte for byte. */
 static void test_escape_round_trip(void)
 {
@@ -296,6 +331,7 @@ CU_ErrorCode add_suites(void)
     static CU_TestInfo tests[] = {
         {"escapes are written exactly", test_escape_exact},
         {"fields survive a round trip", test_escape_round_trip},
+        {"a row is its fields, escaped and joined", test_row_bytes},
         {"lines longer than 64 KiB", test_long_lines},
         {"damaged input names its line", test_bad_input},
         {"CRLF, blank lines, no final LF", test_forgiving_line_ends},

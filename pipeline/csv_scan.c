@@ -1,5 +1,13 @@
-/* csv_scan.c: libcsv's record states, without the fields (csv_scan.h). */
+/* csv_scan.c: libcsv's record states, without the fields (csv_scan.h).
+ *
+ * Inside a field only a few bytes can change the state: a quote in a
+ * quoted field, a comma or line end in an unquoted one. The bytes between
+ * are passed over in one go (memchr, or a tight loop), not stepped through
+ * the states one by one; most of an export is inside fields, and cutting
+ * a large one for `prepost run --jobs` spent most of its time here. */
 #include "csv_scan.h"
+
+#include <string.h>
 
 enum { ROW_NOT_BEGUN, FIELD_NOT_BEGUN, FIELD_BEGUN, FIELD_MIGHT_HAVE_ENDED };
 
@@ -74,10 +82,31 @@ static void after_quote(pp_csv_scan *s, char c)
     }
 }
 
+/* How many bytes from bytes[0] leave a field's state as it is: up to the
+ * next quote in a quoted field, the next comma or line end in another. */
+static size_t inside_field(const pp_csv_scan *s, const char *bytes, size_t len)
+{
+    if (s->quoted) {
+        const char *quote = memchr(bytes, '"', len);
+        return quote ? (size_t)(quote - bytes) : len;
+    }
+    size_t n = 0;
+    while (n < len && bytes[n] != ',' && !is_term(bytes[n]))
+        n++;
+    return n;
+}
+
 int pp_csv_scan_feed(pp_csv_scan *s, const char *bytes, size_t len,
                      pp_csv_boundary_fn at_boundary, void *user)
 {
     for (size_t i = 0; i < len; i++) {
+        if (s->state == FIELD_BEGUN) {
+            size_t same = inside_field(s, bytes + i, len - i);
+            i += same;
+            s->offset += (long long)same;
+            if (i == len)
+                break;
+        }
         char c = bytes[i];
         s->offset++;
         if (s->state == ROW_NOT_BEGUN || s->state == FIELD_NOT_BEGUN)

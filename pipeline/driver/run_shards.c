@@ -19,6 +19,7 @@ typedef struct {
     char rows_before[PP_MAX_JOBS][24];
     pp_stage stages[2 * PP_MAX_JOBS];
     int counts[PP_MAX_JOBS];
+    long moved[PP_MAX_JOBS];    /* rows of each shard that repeated an earlier shard's id */
 } sharding;
 
 static char *work_file(const pp_shard_job *job, int k, const char *suffix)
@@ -37,7 +38,7 @@ static pp_stage program(const char *path, const char *label)
     return s;
 }
 
-/* Every shard: feed | prepost-ingest. */
+/* Every shard: feed | prepost-ingest, counting its records as it goes. */
 static int ingest_shards(sharding *sh)
 {
     const pp_shard_job *job = sh->job;
@@ -49,23 +50,32 @@ static int ingest_shards(sharding *sh)
                  sh->plan.shards[k].rows_before);
         sh->stages[2 * k + 1] = program(job->ingest, "ingest");
         pp_stage_args(&sh->stages[2 * k + 1], "--rows-before", sh->rows_before[k], "-o",
-                      sh->records[k], "-r", sh->rejects[k], job->codebook_path, "-", NULL);
+                      sh->records[k], "-r", sh->rejects[k], "--tally", sh->tallies[k],
+                      job->codebook_path, "-", NULL);
         sh->counts[k] = 2;
     }
     int result = pp_run_pipelines(sh->stages, sh->counts, sh->plan.n);
     return pp_pipeline_status(sh->stages, result, "ingest");
 }
 
-static int tally_shards(sharding *sh)
+/* The shards that lost rows to an earlier shard's ids: their tallies
+ * again, from their records without those rows. *n_again: how many. */
+static int tally_again(sharding *sh, int *n_again)
 {
     const pp_shard_job *job = sh->job;
+    int n = 0;
     for (int k = 0; k < sh->plan.n; k++) {
-        sh->stages[k] = program(job->tally, "tally");
-        pp_stage_args(&sh->stages[k], "-o", sh->tallies[k], job->codebook_path,
+        if (sh->moved[k] == 0)
+            continue;
+        sh->stages[n] = program(job->tally, "tally");
+        pp_stage_args(&sh->stages[n], "-o", sh->tallies[k], job->codebook_path,
                       sh->records[k], NULL);
-        sh->counts[k] = 1;
+        sh->counts[n++] = 1;
     }
-    int result = pp_run_pipelines(sh->stages, sh->counts, sh->plan.n);
+    *n_again = n;
+    if (n == 0)
+        return EX_OK;
+    int result = pp_run_pipelines(sh->stages, sh->counts, n);
     return pp_pipeline_status(sh->stages, result, "tally");
 }
 
@@ -80,7 +90,7 @@ static int merge_shards(sharding *sh)
 
 static int settle(sharding *sh, pp_progress *progress)
 {
-    pp_shard_counts counts;
+    pp_shard_counts counts = {.moved_by_shard = sh->moved};
     char text[160];
     pp_progress_begin(progress, "ids across shards");
     int status = pp_shard_ids_settle(sh->plan.n, sh->records, sh->rejects, sh->plan.id_column,
@@ -96,7 +106,7 @@ static int settle(sharding *sh, pp_progress *progress)
 /* The steps after the plan: each reported, the first failure stops. */
 static int run_steps(sharding *sh, pp_progress *progress)
 {
-    char what[64];
+    char what[96];
     snprintf(what, sizeof what, "ingest of %d shards", sh->plan.n);
     pp_progress_begin(progress, what);
     int status = ingest_shards(sh);
@@ -105,11 +115,16 @@ static int run_steps(sharding *sh, pp_progress *progress)
     pp_progress_end(progress, what, NULL);
     if ((status = settle(sh, progress)) != EX_OK)
         return status;
-    snprintf(what, sizeof what, "tally of %d shards", sh->plan.n);
-    pp_progress_begin(progress, what);
-    if ((status = tally_shards(sh)) != EX_OK)
+    int n_again;
+    pp_progress_begin(progress, "tally");
+    if ((status = tally_again(sh, &n_again)) != EX_OK)
         return status;
-    pp_progress_end(progress, what, NULL);
+    if (n_again > 0)
+        snprintf(what, sizeof what, "%d of %d shards counted again without the rows of "
+                 "repeated ids", n_again, sh->plan.n);
+    else
+        snprintf(what, sizeof what, "every shard counted as it was read");
+    pp_progress_end(progress, "tally", what);
     pp_progress_begin(progress, "merge");
     if ((status = merge_shards(sh)) != EX_OK)
         return status;

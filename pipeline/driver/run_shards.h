@@ -2,9 +2,10 @@
  * into shards (shard_plan.h), each shard ingested and tallied in its own
  * processes, all at once, and the tallies merged:
  *
- *   feed shard k | prepost-ingest --rows-before R -o k.records -r k.rejects
+ *   feed shard k | prepost-ingest --rows-before R -o k.records -r k.rejects --tally k.tally
  *   (ids across shards, one rejects.csv: shard_ids.h)
- *   prepost-tally -o k.tally k.records
+ *   prepost-tally -o k.tally k.records, only for a shard some of whose
+ *       rows gave an id of an earlier shard: its records without them
  *   prepost-merge -o survey.tally 0.tally 1.tally ...
  *
  * The tally and rejects.csv are the bytes one job gives. */

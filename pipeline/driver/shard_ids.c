@@ -284,13 +284,19 @@ int pp_shard_ids_settle(int n, char *const *records, char *const *rejects,
                         const char *id_column, const char *rejects_out,
                         pp_shard_counts *counts)
 {
+    long *moved_by_shard = counts->moved_by_shard;
     memset(counts, 0, sizeof *counts);
+    counts->moved_by_shard = moved_by_shard;
     errno = 0;
     settling s = {pp_idset_new(), id_column, {0}, counts};
     FILE *out = fopen(rejects_out, "wb");
     int status = s.ids != NULL && out != NULL && pp_rejects_write_header(out) == 0 ? 0 : -1;
-    for (int k = 0; k < n && status == 0; k++)
+    for (int k = 0; k < n && status == 0; k++) {
+        long moved_before = counts->moved;
         status = settle_shard(&s, records[k], rejects[k], out);
+        if (moved_by_shard != NULL)
+            moved_by_shard[k] = counts->moved - moved_before;
+    }
     if (out != NULL && fclose(out) != 0)
         status = -1;
     moved_clear(&s.moved);

@@ -10,10 +10,11 @@
 
 typedef struct {
     long kept, rejected, moved;  /* moved: rows found duplicates across shards */
+    long *moved_by_shard;        /* if not NULL, n slots: the moved rows of each shard */
 } pp_shard_counts;
 
-/* records[k] and rejects[k] are shard k's files (records files may be
- * rewritten); id_column is the id column's header name, NULL when rows
+/* records[k] and rejects[k] are shard k's files (the records of a shard
+ * with moved rows are rewritten without them); id_column is the id column's header name, NULL when rows
  * are numbered instead (then ids cannot repeat). Writes rejects_out.
  * Returns a sysexits status, having printed a message if not 0. */
 int pp_shard_ids_settle(int n, char *const *records, char *const *rejects,

@@ -3,7 +3,8 @@
 # --jobs 1: on a generated SurveyMonkey export (plain, gzip, with a
 # byte-order mark) and on a hostile plain export with answers over several
 # lines, blank lines, CRLF, quoted spaces, and repeated ids whose first row
-# is kept or rejected, so duplicates fall across shards. Also: an export
+# is kept or rejected, so duplicates fall across shards; only shards that
+# lost rows to an earlier shard's ids are counted again. Also: an export
 # that cannot be cut is read in one job and fails as one job does, and
 # --jobs takes 1 to 64. Runs with stand-ins for plot, table and report.
 set -euo pipefail
@@ -31,6 +32,12 @@ same_for_jobs() {
 
 python3 "$PREPOST_SOURCE/scripts/gen-export" --rows 1500 --seed 11 --out "$work/gen"
 same_for_jobs "$work/gen"
+# Shards whose ids no other shard repeats keep the tally their ingest
+# counted as it read them: nothing is counted twice.
+"$prepost" run -j 3 -o "$work/said" "$work/gen/survey.ini" 2>"$work/said.err" || fail "--jobs 3 said"
+grep -q '^prepost run: tally done in .*: every shard counted as it was read$' "$work/said.err" \
+    || fail "shards counted again: $(cat "$work/said.err")"
+rm -rf "$work/said"
 python3 "$PREPOST_SOURCE/scripts/gen-export" --rows 700 --seed 12 --gzip --out "$work/gz"
 same_for_jobs "$work/gz"
 python3 "$PREPOST_SOURCE/scripts/gen-export" --rows 700 --seed 13 --bom --out "$work/bom"
@@ -69,6 +76,10 @@ PY
 grep -q ',duplicate id,' "$work/h1/rejects.csv" || fail "the hostile export has no repeated ids"
 [ "$(grep -c ',duplicate id,' "$work/h1/rejects.csv")" -gt 100 ] || fail "too few repeated ids to cross shards"
 same_for_jobs "$work/hostile"
+"$prepost" run -j 3 -o "$work/said" "$work/hostile/survey.ini" 2>"$work/said.err" || fail "hostile said"
+grep -q '^prepost run: tally done in .*: [12] of 3 shards counted again without the rows of repeated ids$' \
+    "$work/said.err" || fail "hostile shards not counted again: $(cat "$work/said.err")"
+rm -rf "$work/said"
 rm -rf "$work/h1"
 
 # A quote never closed: read in one job, and it fails as one job does.

@@ -42,8 +42,10 @@ int plot_heading(FILE *out, const char *label, size_t first_row, size_t headings
     return 0;
 }
 
-void plot_base_text(char *buf, size_t size, long min, long max, const char *unit)
+void plot_base_text(char *buf, size_t size, long min, long max, const char *one,
+                    const char *many)
 {
+    const char *unit = min == 1 && max == 1 ? one : many;
     const char *space = unit && *unit ? " " : "";
     if (min == max)
         snprintf(buf, size, "n = %ld%s%s", min, space, unit ? unit : "");

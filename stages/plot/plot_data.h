@@ -37,8 +37,10 @@ int plot_heading(FILE *out, const char *label, size_t first_row, size_t headings
                  int indent, const char *base, const char *flag);
 void plot_data_begin(FILE *out, const char *name);
 void plot_data_end(FILE *out);
-/* "n = 212", "n = 31 to 35" with a unit ("pairs") if given. */
-void plot_base_text(char *buf, size_t size, long min, long max, const char *unit);
+/* "n = 212", "n = 31 to 35", with a unit if given: `one` ("pair") when
+ * the base is exactly 1, else `many` ("pairs"); NULL for none. */
+void plot_base_text(char *buf, size_t size, long min, long max, const char *one,
+                    const char *many);
 /* "base under 50: too small to conclude from", or "" when not small. */
 void plot_flag_text(char *buf, size_t size, int small_base, long min_base);
 

@@ -70,7 +70,7 @@ static void slot_text(char *base, size_t base_size, char *flag, size_t flag_size
         small |= json_is_true(json_object_get(result, "small_base")) || n < min_base;
         paired &= chart->items[i]->kind == PP_ITEM_PAIRED;
     }
-    plot_base_text(base, base_size, min, max, paired ? "pairs" : "");
+    plot_base_text(base, base_size, min, max, paired ? "pair" : NULL, paired ? "pairs" : NULL);
     plot_flag_text(flag, flag_size, small, min_base);
 }
 

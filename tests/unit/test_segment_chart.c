@@ -9,6 +9,7 @@
 #include "chart_name.h"
 #include "cunit_main.h"
 #include "plot_chart.h"
+#include "plot_data.h"
 #include "plot_groups.h"
 #include "plot_rows.h"
 #include "results_read.h"
@@ -280,6 +281,24 @@ static void test_order(void)
 }
 
 /* Paired bars stay together, before above after. */
+/* The base under a chart: "1 pair", not "1 pairs"; a range; no unit. */
+static void test_base_text(void)
+{
+    static const struct { long min, max; const char *one, *many, *expected; } cases[] = {
+        {1, 1, "pair", "pairs", "n = 1 pair"},
+        {0, 0, "pair", "pairs", "n = 0 pairs"},
+        {212, 212, "pair", "pairs", "n = 212 pairs"},
+        {1, 3, "pair", "pairs", "n = 1 to 3 pairs"},
+        {1, 1, NULL, NULL, "n = 1"},
+        {31, 35, NULL, NULL, "n = 31 to 35"},
+    };
+    char buf[64];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        plot_base_text(buf, sizeof buf, cases[i].min, cases[i].max, cases[i].one, cases[i].many);
+        CU_ASSERT_STRING_EQUAL(buf, cases[i].expected);
+    }
+}
+
 static void test_arrange_pairs(void)
 {
     plot_row r[5] = {{0, PLOT_SIDE_BEFORE, 1, NULL}, {0, PLOT_SIDE_AFTER, 2, NULL},
@@ -306,6 +325,7 @@ CU_ErrorCode add_suites(void)
         {"a level's bars", test_rows},
         {"the whole sample's order", test_order},
         {"paired bars stay together", test_arrange_pairs},
+        {"bases say pair or pairs", test_base_text},
         CU_TEST_INFO_NULL,
     };
     CU_SuiteInfo suites[] = {

@@ -8,7 +8,7 @@ results.json and the codebook, worked out here independently:
 - the levels drawn: the codebook's `levels =` (a level nobody is in too),
   then those results.json lists that the codebook does not; for a chart of
   an item asked of one level only (`among`), only the levels with a result;
-- each level's heading: its base ("n = 212 pairs", "n = 20 to 30",
+- each level's heading: its base ("n = 212 pairs", "n = 1 pair", "n = 20 to 30",
   "n = 0") and small-base flag;
 - each bar's percentages (levels and missing labels, or an option's share)
   and who answered, from that level's result (zeros for none);
@@ -75,8 +75,10 @@ def heading_text(items, segment, level, min_base):
         base = r["base"] if r else 0
         bases.append(base)
         small = small or (r is not None and r["small_base"]) or base < min_base
-    unit = " pairs" if all(i["kind"] == "paired" for i in items) else ""
     lo, hi = min(bases), max(bases)
+    unit = ""
+    if all(i["kind"] == "paired" for i in items):
+        unit = " pair" if lo == hi == 1 else " pairs"
     base = "n = %d%s" % (lo, unit) if lo == hi else "n = %d to %d%s" % (lo, hi, unit)
     flag = "base under %d: too small to conclude from" % min_base if small else ""
     return base, flag

@@ -2,9 +2,12 @@
  * a row whose id was already seen. It is the one thing in ingest that grows
  * with the rows (SPEC §4 allows "a small per-ID set"):
  *   - an id written as a plain whole number (SurveyMonkey's 11 digits) is
- *     kept as a 64-bit number: 8 bytes an id when ids come in order, rising
- *     or falling, as exports list them; 11 to 23 bytes (a hash table slot
- *     at most 70% full) for ids out of order (idset_numbers.h);
+ *     kept as a 64-bit number. When ids come in order, rising or falling,
+ *     as exports list them, each is kept as its difference from the one
+ *     before: one byte an id for differences under 128, two under 16,384
+ *     (SurveyMonkey's), plus a quarter of a byte; an id out of order takes
+ *     11 to 23 bytes (a hash table slot at most 70% full). See
+ *     idset_numbers.h;
  *   - any other id (Qualtrics' R_..., text) is kept as its bytes plus 8,
  *     and a table slot of 8 bytes at most 70% full (11 to 23 bytes an id):
  *     34 to 46 bytes for a 15-byte id. */

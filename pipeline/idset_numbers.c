@@ -7,7 +7,8 @@
  *   down   strictly falling. A value below its last is not in it; it is
  *          looked for in up and the table, then appended.
  *   table  everything else, open addressing at most 70% full.
- * Membership: binary search in each run, one probe sequence in the table. */
+ * Membership: a search in each run (idset_run.h), one probe sequence in
+ * the table. */
 #include "idset_numbers.h"
 
 #include <stdlib.h>
@@ -26,34 +27,10 @@ int pp_idnumber_parse(const char *s, size_t len, uint64_t *value)
     return 1;
 }
 
-static int in_rising(const uint64_t *run, size_t n, uint64_t v)
+/* down holds UINT64_MAX - v, so that it rises too. */
+static uint64_t flipped(uint64_t v)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (run[mid] == v)
-            return 1;
-        if (run[mid] < v)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return 0;
-}
-
-static int in_falling(const uint64_t *run, size_t n, uint64_t v)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (run[mid] == v)
-            return 1;
-        if (run[mid] > v)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return 0;
+    return UINT64_MAX - v;
 }
 
 static size_t slot_of(uint64_t v, size_t n_slots)
@@ -74,20 +51,6 @@ static size_t find(const pp_idnumbers *set, uint64_t v)
 static int in_table(const pp_idnumbers *set, uint64_t v)
 {
     return set->n_slots > 0 && set->table[find(set, v)] != 0;
-}
-
-static int push(uint64_t **run, size_t *n, size_t *cap, uint64_t v)
-{
-    if (*n == *cap) {
-        size_t grown_cap = *cap ? 2 * *cap : 1024;
-        uint64_t *grown = realloc(*run, grown_cap * sizeof *grown);
-        if (grown == NULL)
-            return -1;
-        *run = grown;
-        *cap = grown_cap;
-    }
-    (*run)[(*n)++] = v;
-    return 1;
 }
 
 static int table_insert(pp_idnumbers *set, uint64_t v)
@@ -116,40 +79,41 @@ static int table_insert(pp_idnumbers *set, uint64_t v)
 
 int pp_idnumbers_contains(const pp_idnumbers *set, uint64_t v)
 {
-    return in_rising(set->up, set->n_up, v) || in_falling(set->down, set->n_down, v)
+    return pp_idrun_contains(&set->up, v) || pp_idrun_contains(&set->down, flipped(v))
         || in_table(set, v);
 }
 
 int pp_idnumbers_add(pp_idnumbers *set, uint64_t v)
 {
-    if (set->n_up == 0 || v > set->up[set->n_up - 1])
-        return push(&set->up, &set->n_up, &set->cap_up, v);
-    if (set->n_down > 0 && v < set->down[set->n_down - 1]) {
-        if (in_rising(set->up, set->n_up, v) || in_table(set, v))
+    if (set->up.n == 0 || v > set->up.last)
+        return pp_idrun_push(&set->up, v);
+    if (set->down.n > 0 && flipped(v) > set->down.last) {     /* below down's last */
+        if (pp_idrun_contains(&set->up, v) || in_table(set, v))
             return 0;
-        return push(&set->down, &set->n_down, &set->cap_down, v);
+        return pp_idrun_push(&set->down, flipped(v));
     }
     if (pp_idnumbers_contains(set, v))
         return 0;
-    if (set->n_down == 0)
-        return push(&set->down, &set->n_down, &set->cap_down, v);
+    if (set->down.n == 0)
+        return pp_idrun_push(&set->down, flipped(v));
     return table_insert(set, v);
 }
 
 size_t pp_idnumbers_count(const pp_idnumbers *set)
 {
-    return set->n_up + set->n_down + set->n_table;
+    return set->up.n + set->down.n + set->n_table;
 }
 
 size_t pp_idnumbers_memory(const pp_idnumbers *set)
 {
-    return (set->cap_up + set->cap_down + set->n_slots) * sizeof(uint64_t);
+    return pp_idrun_memory(&set->up) + pp_idrun_memory(&set->down)
+         + set->n_slots * sizeof(uint64_t);
 }
 
 void pp_idnumbers_free(pp_idnumbers *set)
 {
-    free(set->up);
-    free(set->down);
+    pp_idrun_free(&set->up);
+    pp_idrun_free(&set->down);
     free(set->table);
     *set = (pp_idnumbers){0};
 }

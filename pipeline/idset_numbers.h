@@ -2,19 +2,21 @@
  * as plain whole numbers (digits only, no leading zero, at most 19 digits),
  * as survey tools number their respondents. Each is kept exactly, as a
  * 64-bit value. Exports list respondents in order, so ids mostly come
- * rising (or falling): those are appended to a sorted run, 8 bytes each
- * and no look-up at all; the few out of order go to a hash table. */
+ * rising (or falling): those are appended to a sorted run kept as the
+ * differences between neighbours (a byte or two each: idset_run.h), with
+ * no look-up at all; the few out of order go to a hash table, 8 bytes a
+ * slot. */
 #ifndef PREPOST_IDSET_NUMBERS_H
 #define PREPOST_IDSET_NUMBERS_H
 
 #include <stddef.h>
 #include <stdint.h>
 
+#include "idset_run.h"
+
 typedef struct {
-    uint64_t *up;               /* rising, in the order they came */
-    size_t n_up, cap_up;
-    uint64_t *down;             /* falling, in the order they came */
-    size_t n_down, cap_down;
+    pp_idrun up;                /* rising, in the order they came */
+    pp_idrun down;              /* falling, kept as UINT64_MAX - value (rising) */
     uint64_t *table;            /* the rest: value + 1 per slot, 0 = empty */
     size_t n_slots, n_table;    /* slots (a power of two, or 0), values held */
 } pp_idnumbers;

@@ -111,9 +111,11 @@ static int write_draft(const init_options *opt, const pp_init_profile *profiles,
 static void print_summary(const init_options *opt, const pp_init_profile *profiles)
 {
     for (int i = 0; i < opt->n_exports; i++)
-        fprintf(stderr, "%s: %s%s layout, %zu columns, %ld respondents\n", cli_program(),
+        fprintf(stderr, "%s: %s%s layout, %zu column%s, %ld respondent%s\n", cli_program(),
                 opt->n_exports == 1 ? "" : i == 0 ? "before: " : "after: ",
-                pp_layout_name(profiles[i].layout), profiles[i].n_cols, profiles[i].rows);
+                pp_layout_name(profiles[i].layout), profiles[i].n_cols,
+                profiles[i].n_cols == 1 ? "" : "s", profiles[i].rows,
+                profiles[i].rows == 1 ? "" : "s");
 }
 
 int main(int argc, char **argv)

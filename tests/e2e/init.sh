@@ -217,7 +217,8 @@ if [ -z "$savs" ]; then
     "$source_dir/scripts/setup" >/dev/null 2>&1
     savs=$(dpkg -L pspp 2>/dev/null | grep -i '\.sav$')
 fi
-[ -n "$savs" ] || { echo "skipped: pspp and its example .sav files are not installed"; exit 77; }
+# Without them only this part is left out: the checks before and after it still count.
+[ -n "$savs" ] || echo "not checked: pspp and its example .sav files are not installed"
 for sav in $savs; do
     dir="$work/$(basename "$sav" .sav)"
     draft "$sav" "$dir" 2>"$dir.stderr" || { fail "$sav: init failed"; cat "$dir.stderr"; continue; }
@@ -241,6 +242,13 @@ assert all(i["results"][0]["n"] == 17 for i in items), [i["results"][0] for i in
     [ $? -eq 65 ] && grep -q 'say layout = spss' "$hotel/stderr" ||
         { fail "an SPSS file read as Stata: not refused with 65 naming spss"; cat "$hotel/stderr"; }
 fi
+
+# One respondent and one column: the summary line speaks of one of each.
+printf 'Comments\nfine\n' >"$work/one.csv"
+"$bin/prepost-init" -o "$work/one.ini" "$work/one.csv" 2>"$work/one.stderr" ||
+    fail "one respondent: init failed: $(cat "$work/one.stderr")"
+grep -qx 'prepost-init: plain layout, 1 column, 1 respondent' "$work/one.stderr" ||
+    fail "one respondent: the summary says: $(cat "$work/one.stderr")"
 
 "$bin/prepost-init" -q "$work/no-such-export.csv" 2>/dev/null
 [ $? -eq 66 ] || fail "a missing export: exit 66 expected"

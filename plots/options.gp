@@ -62,7 +62,7 @@ if (row_count == 0) {           # by segment, no level to draw: the subtitle say
     set label 3 'no bars to draw' at graph 0.5, graph 0.5 center textcolor rgb axis_colour
 }
 set style fill solid 1.0 noborder
-set rmargin 4
+set rmargin 8                   # room for a "100%" label past a whisker that ends at 100
 unset key
 
 set terminal svg size chart_width, chart_height noenhanced font svg_font background rgb 'white'

@@ -189,6 +189,11 @@ grep -q '&lt;script>alert(1)&lt;/script> &amp; ]] > ../../a/b' "$work/segs/parts
 grep -q '<script' "$work/segs/"*.svg && fail "segs: a segment level became markup"
 created=$(cd "$work" && find . /tmp -maxdepth 2 -name '*pwned*' 2>/dev/null)
 [ -z "$created" ] || fail "hostile segment levels created files: $created"
+# Nothing is cut off at the sides of a picture: a level's option ticked by
+# everyone in it has its "100%" label whole, left of the right edge.
+python3 "$PREPOST_SOURCE/tests/e2e/lib/png_edge.py" "$work/nptsc/support.by-partner.png" \
+    "$work/segs/ticks.png" "$work/segs/ticks.by-group.png" >"$work/edges.check" ||
+    fail "options charts drawn to the edge of the picture: $(cat "$work/edges.check")"
 
 # Hostile text: nothing it names may be created, and the charts still draw.
 rm -f /tmp/prepost-pwned-*

@@ -10,9 +10,11 @@ results.json and the codebook, worked out here independently:
   an item asked of one level only (`among`), only the levels with a result;
 - each level's heading: its base ("n = 212 pairs", "n = 1 pair", "n = 20 to 30",
   "n = 0") and small-base flag;
-- each bar's percentages (levels and missing labels, or an option's share)
-  and who answered, from that level's result (zeros for none);
-- the bars of every level in the order of the whole sample's chart.
+- each bar's percentages (levels and missing labels, or an option's share
+  and its interval, under the option's own label) and who answered, from
+  that level's result (zeros for none);
+- every bar of the whole sample's chart under every level drawn, in the
+  whole sample's order.
 
 Prints each problem and the number of charts checked; exits 1 on any.
 """
@@ -118,6 +120,24 @@ class Checker:
     def fail(self, chart, what):
         self.problems.append("%s: %s" % (chart, what))
 
+    def same_order(self, name, levels, got_order, order, what):
+        """Every level drawn has every bar of the whole sample, in its order."""
+        for g, level in enumerate(levels):
+            seq = got_order.get(g, [])
+            if seq != order:
+                self.fail(name, "%s: %s %s, the whole sample's are %s"
+                          % (level, what, seq, order))
+
+    def option_labels(self, name, blocks, items):
+        """Each option's label ($rows) is that of its share ($bars)."""
+        if len(blocks["rows"]) != len(blocks["bars"]):
+            self.fail(name, "%d labels for %d bars" % (len(blocks["rows"]), len(blocks["bars"])))
+            return
+        for row, bar in zip(blocks["rows"], blocks["bars"]):
+            label = items[int(bar[6]) - 1]["options"][int(bar[7]) - 1]
+            if plain(label) and row[0] != label:
+                self.fail(name, "row %s: labelled %r, its share is %r's" % (bar[0], row[0], label))
+
     def headings(self, name, blocks, segment, items):
         want = expected_levels(segment, self.segments[segment], self.results, items)
         text = blocks["text"][1][0]
@@ -164,10 +184,7 @@ class Checker:
             if abs(float(r[4]) - sum(shares[k:])) > 1e-3:
                 self.fail(name, "%s, %s: missing %s, expected %.4f"
                           % (levels[g], item["id"], r[4], sum(shares[k:])))
-        for g, seq in got_order.items():
-            if seq != order:
-                self.fail(name, "%s: bars in the order %s, the whole sample's is %s"
-                          % (levels[g], seq, order))
+        self.same_order(name, levels, got_order, order, "bars")
 
     def options(self, name, blocks, whole, segment, items):
         found = self.headings(name, blocks, segment, items)
@@ -182,14 +199,15 @@ class Checker:
             got_order.setdefault(g, []).append((b[6], b[7]))
             r = result_of(item, segment, levels[g])
             pct = r["pct"][int(b[7]) - 1] if r else None
+            ci = (r["pct_ci"][int(b[7]) - 1] if r else None) or [0, 0]
             valid = "1" if pct is not None else "0"
-            if b[2] != valid or abs(float(b[3]) - (pct or 0)) > 6e-5:
-                self.fail(name, "%s, %s option %s: %s%%, valid %s, expected %s"
-                          % (levels[g], item["id"], b[7], b[3], b[2], pct))
-        for g, seq in got_order.items():
-            if seq != order:
-                self.fail(name, "%s: options in the order %s, the whole sample's is %s"
-                          % (levels[g], seq, order))
+            got = [float(x) for x in b[3:6]]
+            want = [pct or 0] + [x or 0 for x in ci]
+            if b[2] != valid or any(abs(x - y) > 6e-5 for x, y in zip(got, want)):
+                self.fail(name, "%s, %s option %s: %s%% (%s to %s), valid %s, expected %s %s"
+                          % (levels[g], item["id"], b[7], b[3], b[4], b[5], b[2], pct, ci))
+        self.same_order(name, levels, got_order, order, "options")
+        self.option_labels(name, blocks, items)
 
 
 def main():

@@ -75,3 +75,30 @@ char *pp_battery_title(const char *name, const char *const *titles, size_t n,
         return strndup(titles[0], end);
     return humanise(name);
 }
+
+void pp_battery_labels_free(char **labels)
+{
+    for (size_t i = 0; labels != NULL && labels[i] != NULL; i++)
+        free(labels[i]);
+    free(labels);
+}
+
+char **pp_battery_labels(const char *const *titles, size_t n)
+{
+    size_t *label_at = calloc(n + 1, sizeof *label_at);
+    char **labels = calloc(n + 1, sizeof *labels), *title = NULL;
+    int failed = label_at == NULL || labels == NULL
+                 || (title = pp_battery_title("", titles, n, label_at)) == NULL;
+    for (size_t i = 0; !failed && i < n; i++) {
+        failed = (labels[i] = strdup(titles[i] + label_at[i])) == NULL;
+        if (!failed)
+            labels[i][0] = (char)toupper((unsigned char)labels[i][0]);
+    }
+    if (failed) {
+        pp_battery_labels_free(labels);
+        labels = NULL;
+    }
+    free(title);
+    free(label_at);
+    return labels;
+}

@@ -26,4 +26,13 @@ const char *pp_chart_name(const pp_item *item);
 char *pp_battery_title(const char *name, const char *const *titles, size_t n,
                        size_t *label_at);
 
+/* What each of n items is called within their chart, as its bars are
+ * labelled and the dashboard's alt text names them: its title past the
+ * question the titles share (pp_battery_title), first letter capitalised;
+ * its whole title when they share none. A malloc'd array of n malloc'd
+ * strings and a NULL after them (pp_battery_labels_free), or NULL when out
+ * of memory. */
+char **pp_battery_labels(const char *const *titles, size_t n);
+void pp_battery_labels_free(char **labels);
+
 #endif

@@ -5,7 +5,6 @@
  * as the whole sample chart's does, for the levels the chart draws
  * (pp_segment_chart_levels); a chart with no level to draw is said in a
  * sentence instead. A <details> opens without a script. */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,37 +12,20 @@
 #include "report.h"
 #include "segment_chart.h"
 
-static char **free_names(char **names)
-{
-    for (size_t i = 0; names != NULL && names[i] != NULL; i++)
-        free(names[i]);
-    free(names);
-    return NULL;
-}
-
-/* What a battery's bars are named by, as its chart labels them: each
- * item's words after the question its titles share, capitalised. NULL for
- * one item or when out of memory: the levels name the bars. */
+/* What a battery's bars are named by, as its chart labels them
+ * (pp_battery_labels). NULL for one item or when out of memory: the
+ * levels name the bars. */
 static char **item_names(json_t *items)
 {
     size_t n = json_array_size(items);
-    const char **titles = calloc(n + 1, sizeof *titles);
-    size_t *label_at = calloc(n + 1, sizeof *label_at);
-    char **names = calloc(n + 1, sizeof *names), *title = NULL;
-    int failed = n < 2 || titles == NULL || label_at == NULL || names == NULL;
-    for (size_t i = 0; !failed && i < n; i++)
+    const char **titles = n < 2 ? NULL : calloc(n + 1, sizeof *titles);
+    char **names = NULL;
+    if (titles == NULL)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
         titles[i] = str(json_array_get(items, i), "title", "");
-    failed = failed || (title = pp_battery_title("", titles, n, label_at)) == NULL;
-    for (size_t i = 0; !failed && i < n; i++) {
-        failed = (names[i] = strdup(titles[i] + label_at[i])) == NULL;
-        if (!failed && islower((unsigned char)names[i][0]))
-            names[i][0] = (char)toupper((unsigned char)names[i][0]);
-    }
-    if (failed)
-        names = free_names(names);
-    free(title);
+    names = pp_battery_labels(titles, n);
     free(titles);
-    free(label_at);
     return names;
 }
 
@@ -119,7 +101,7 @@ static void figure(report *r, json_t *items, const pp_segment *seg, const char *
         raw(r, " as a picture (PNG)</a></figcaption>\n");
     }
     raw(r, "</figure>\n");
-    free_names(names);
+    pp_battery_labels_free(names);
 }
 
 static void segment_chart(report *r, json_t *items, const pp_segment *seg, const char *name)

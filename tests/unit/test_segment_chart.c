@@ -69,8 +69,8 @@ static const char codebook_text[] =
     #small ", \"counts\": " counts ", \"missing_counts\": [0]}"
 
 static const char results_text[] =
-    "{\"segments\": [{\"name\": \"sector\", \"levels\": [{\"level\": \"Public\"}, "
-    "{\"level\": \"Third\"}]}, {\"name\": \"region\", \"levels\": [{\"level\": \"North\"}, "
+    "{\"segments\": [{\"name\": \"sector\", \"levels\": [{\"level\": \"Other\"}, "
+    "{\"level\": \"Public\"}, {\"level\": \"Third\"}]}, {\"name\": \"region\", \"levels\": [{\"level\": \"North\"}, "
     "{\"level\": \"South\"}]}],\n \"items\": [\n"
     "{\"id\": \"asked\", \"kind\": \"paired\", \"among\": null, \"results\": ["
     PAIRED("null", "null", 250, 250, "[10, 30, 60]", 250, "[0, 20, 80]") ", "
@@ -144,9 +144,10 @@ static void check_levels(const pp_segment *seg, const char *id, const char *want
 static void test_levels(void)
 {
     const pp_segment *sector = &cb->segments[0], *region = &cb->segments[1];
-    /* asked of everyone: every level of the codebook, Nobody with n = 0,
-     * then those only results.json lists (region lists none itself) */
-    check_levels(sector, "asked", "Public|Third|Nobody");
+    /* asked of everyone: every level of the codebook in its order, Nobody
+     * with n = 0, then those only results.json lists (Other, which the
+     * codebook does not; region lists none itself) */
+    check_levels(sector, "asked", "Public|Third|Nobody|Other");
     check_levels(region, "asked", "North|South");
     /* asked of the public sector only: the levels it has results in */
     check_levels(sector, "public_only", "Public");
@@ -182,7 +183,7 @@ static void test_groups(void)
     plot_groups groups;
     CU_ASSERT_PTR_NOT_NULL_FATAL(figure.chart);
     CU_ASSERT_EQUAL_FATAL(plot_groups_build(&groups, &figure, cb, results, "r.json", &diag), PP_OK);
-    CU_ASSERT_EQUAL_FATAL(groups.count, 3);
+    CU_ASSERT_EQUAL_FATAL(groups.count, 4);
     CU_ASSERT(groups.headed);
     CU_ASSERT_STRING_EQUAL(groups.base, "By sector");
     CU_ASSERT_STRING_EQUAL(groups.groups[0].slot.level, "Public");
@@ -193,6 +194,8 @@ static void test_groups(void)
     CU_ASSERT_STRING_EQUAL(groups.groups[2].slot.level, "Nobody");
     CU_ASSERT_STRING_EQUAL(groups.groups[2].base, "n = 0 pairs");
     CU_ASSERT_STRING_NOT_EQUAL(groups.groups[2].flag, "");
+    CU_ASSERT_STRING_EQUAL(groups.groups[3].slot.level, "Other");
+    CU_ASSERT_STRING_EQUAL(groups.groups[3].base, "n = 0 pairs");
     plot_groups_free(&groups);
 
     figure = (plot_figure){chart_named("asked"), NULL, "asked"};
@@ -280,7 +283,6 @@ static void test_order(void)
     plot_rows_free(&third);
 }
 
-/* Paired bars stay together, before above after. */
 /* The base under a chart: "1 pair", not "1 pairs"; a range; no unit. */
 static void test_base_text(void)
 {
@@ -299,6 +301,7 @@ static void test_base_text(void)
     }
 }
 
+/* Paired bars stay together, before above after. */
 static void test_arrange_pairs(void)
 {
     plot_row r[5] = {{0, PLOT_SIDE_BEFORE, 1, NULL}, {0, PLOT_SIDE_AFTER, 2, NULL},
@@ -314,6 +317,36 @@ static void test_arrange_pairs(void)
     CU_ASSERT(memcmp(got, order, sizeof order) == 0);
 }
 
+/* A battery's bars are named by their words after the shared question,
+ * capitalised, the same for the chart's labels (plot_chart_titles) and the
+ * dashboard's alt text (pp_battery_labels); without a shared question, by
+ * their whole titles. */
+static void test_battery_labels(void)
+{
+    static const char *const parts[] = {"Rate each part: the first part",
+                                        "Rate each part: the second part"};
+    static const char *const apart[] = {"awareness", "Understanding"};
+    char **labels = pp_battery_labels(parts, 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(labels);
+    CU_ASSERT_STRING_EQUAL(labels[0], "The first part");
+    CU_ASSERT_STRING_EQUAL(labels[1], "The second part");
+    CU_ASSERT_PTR_NULL(labels[2]);
+    pp_battery_labels_free(labels);
+    labels = pp_battery_labels(apart, 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(labels);
+    CU_ASSERT_STRING_EQUAL(labels[0], "Awareness");
+    CU_ASSERT_STRING_EQUAL(labels[1], "Understanding");
+    pp_battery_labels_free(labels);
+
+    const plot_chart *two = chart_named("two");
+    const char *titles[2] = {two->items[0]->title, two->items[1]->title};
+    labels = pp_battery_labels(titles, 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(labels);
+    CU_ASSERT_STRING_EQUAL(labels[0], two->labels[0]);
+    CU_ASSERT_STRING_EQUAL(labels[1], two->labels[1]);
+    pp_battery_labels_free(labels);
+}
+
 CU_ErrorCode add_suites(void)
 {
     static CU_TestInfo tests[] = {
@@ -326,6 +359,7 @@ CU_ErrorCode add_suites(void)
         {"the whole sample's order", test_order},
         {"paired bars stay together", test_arrange_pairs},
         {"bases say pair or pairs", test_base_text},
+        {"a battery's bars are named alike everywhere", test_battery_labels},
         CU_TEST_INFO_NULL,
     };
     CU_SuiteInfo suites[] = {

@@ -96,6 +96,22 @@ static int taken_already(const pp_strings *taken, const char *id)
     return strcmp(id, "summary") == 0 || pp_strings_index(taken, id) >= 0;
 }
 
+/* The number to try first after base: one past how many of the ids given
+ * are base_N, so that the thousandth column of one name costs one pass
+ * over the ids given, not a thousand (an id already given is still
+ * skipped). */
+static size_t first_number(const pp_strings *taken, const char *base)
+{
+    size_t n = strlen(base), numbered = 0;
+    for (size_t i = 0; i < taken->count; i++) {
+        const char *id = taken->items[i];
+        if (strncmp(id, base, n) == 0 && id[n] == '_' && id[n + 1] >= '0' && id[n + 1] <= '9'
+            && strspn(id + n + 1, "0123456789") == strlen(id + n + 1))
+            numbered++;
+    }
+    return numbered + 2;
+}
+
 /* How many of the words to take: three (one for a segment), no more
  * than the first sentence has when it has some. */
 static size_t wanted(size_t first, const size_t *order, size_t primary, pp_init_id_kind kind)
@@ -157,8 +173,8 @@ int pp_init_id_make(pp_init_id_texts *siblings, const char *text, const char *co
         join(attempt, ctx.items, ++np, mine, used);
     for (size_t more = used + 1; taken_already(taken, attempt) && more <= n; more++)
         join(attempt, ctx.items, 0, mine, more);
-    for (int k = 2; taken_already(taken, attempt); k++)
-        snprintf(attempt, sizeof attempt, "%s_%d", base, k);
+    for (size_t k = first_number(taken, base); taken_already(taken, attempt); k++)
+        snprintf(attempt, sizeof attempt, "%s_%zu", base, k);
     snprintf(id, cap, "%s", attempt);
     if (pp_strings_push_str(taken, attempt) != 0)
         status = -1;

@@ -164,26 +164,6 @@ static void write_among(pp_init_draft *d, size_t i, long other)
     }
 }
 
-/* The after column paired with before column i, or -1. */
-static long partner(const pp_init_draft *d, size_t i)
-{
-    if (d->wave != NULL)
-        return -1;                      /* a panel pairs across its waves */
-    int wave, other_wave;
-    char *mine = pp_init_column_stem(&d->p->cols[i], &wave);
-    long found = -1;
-    for (size_t j = 0; mine && wave == 1 && j < d->p->n_cols && found < 0; j++) {
-        if (d->r.roles[j] != PP_ROLE_RATING || d->r.scale_of[j] != d->r.scale_of[i])
-            continue;
-        char *theirs = pp_init_column_stem(&d->p->cols[j], &other_wave);
-        if (theirs && other_wave == 2 && strcmp(theirs, mine) == 0)
-            found = (long)j;
-        free(theirs);
-    }
-    free(mine);
-    return found;
-}
-
 /* A rating column's answers that are not on its scale, in a comment; and
  * whether its scale was guessed from too few different answers. */
 void pp_init_write_off_scale(const pp_init_draft *d, size_t i)
@@ -207,26 +187,35 @@ void pp_init_write_off_scale(const pp_init_draft *d, size_t i)
     pp_strings_clear(&off);
 }
 
+/* The pair of before column i and its after column, where the first of
+ * the two is in the export; the other is then done. */
+static void write_pair(pp_init_draft *d, size_t i)
+{
+    size_t j = (size_t)d->pair_of[i];
+    char id[PP_INIT_ID_CAP], ref[512], title[512];
+    pp_init_question_of(&d->p->cols[i], title, sizeof title);
+    pp_init_column_id(d, i, NULL, PP_INIT_ID_ITEM, id, sizeof id);
+    fprintf(d->out, "\n[paired %s]\n", id);
+    pp_init_write_title(d->out, title);
+    pp_init_column_ref(d, i, ref, sizeof ref);
+    fprintf(d->out, "scale  = %s\nbefore = %s\n", d->r.scales[d->r.scale_of[i]].name, ref);
+    pp_init_column_ref(d, j, ref, sizeof ref);
+    fprintf(d->out, "after  = %s\n", ref);
+    pp_init_write_off_scale(d, i);
+    pp_init_write_off_scale(d, j);
+    write_among(d, i, (long)j);
+    d->r.roles[i] = d->r.roles[j] = PP_ROLE_DONE;
+}
+
 static void write_rating(pp_init_draft *d, size_t i)
 {
     const pp_init_column *c = &d->p->cols[i];
-    char id[PP_INIT_ID_CAP], ref[512], title[512];
-    long j = partner(d, i);
-    pp_init_column_ref(d, i, ref, sizeof ref);
-    if (j >= 0) {
-        pp_init_question_of(c, title, sizeof title);
-        pp_init_column_id(d, i, NULL, PP_INIT_ID_ITEM, id, sizeof id);
-        fprintf(d->out, "\n[paired %s]\n", id);
-        pp_init_write_title(d->out, title);
-        fprintf(d->out, "scale  = %s\nbefore = %s\n", d->r.scales[d->r.scale_of[i]].name, ref);
-        pp_init_column_ref(d, (size_t)j, ref, sizeof ref);
-        fprintf(d->out, "after  = %s\n", ref);
-        pp_init_write_off_scale(d, i);
-        pp_init_write_off_scale(d, (size_t)j);
-        write_among(d, i, j);
-        d->r.roles[j] = PP_ROLE_DONE;
+    char id[PP_INIT_ID_CAP], ref[512];
+    if (d->pair_of[i] >= 0) {
+        write_pair(d, d->before[i] ? i : (size_t)d->pair_of[i]);
         return;
     }
+    pp_init_column_ref(d, i, ref, sizeof ref);
     const char *title_text = pp_init_heading(c);
     const char *battery = pp_init_battery_of(d, i);
     pp_init_column_id(d, i, battery, PP_INIT_ID_ITEM, id, sizeof id);
@@ -351,22 +340,14 @@ int pp_init_draft_open(pp_init_draft *d, const pp_init_profile *p, pp_strings *i
     d->seg_ids = calloc(p->n_cols + 1, sizeof *d->seg_ids);
     d->battery_ids = calloc(p->n_cols + 1, sizeof *d->battery_ids);
     d->pair_of = malloc((p->n_cols + 1) * sizeof *d->pair_of);
-    if (d->seg_ids == NULL || d->battery_ids == NULL || d->pair_of == NULL) {
-        pp_init_draft_close(d);
-        return -1;
-    }
-    for (size_t i = 0; i < p->n_cols; i++)
-        d->pair_of[i] = -1;
-    for (size_t i = 0; i < p->n_cols; i++) {
-        long j = d->r.roles[i] == PP_ROLE_RATING && d->pair_of[i] < 0 ? partner(d, i) : -1;
-        if (j >= 0)
-            d->pair_of[i] = j, d->pair_of[j] = (long)i;
-    }
-    if (pp_init_gather_texts(d) != 0) {
-        pp_init_draft_close(d);
-        return -1;
-    }
+    if (d->seg_ids == NULL || d->battery_ids == NULL || d->pair_of == NULL)
+        goto fail;
+    if (pp_init_pair_columns(d) != 0 || pp_init_gather_texts(d) != 0)
+        goto fail;
     return 0;
+fail:
+    pp_init_draft_close(d);
+    return -1;
 }
 
 void pp_init_draft_close(pp_init_draft *d)
@@ -380,8 +361,10 @@ void pp_init_draft_close(pp_init_draft *d)
     free(d->seg_ids);
     free(d->battery_ids);
     free(d->pair_of);
+    free(d->before);
     d->seg_ids = d->battery_ids = NULL;
     d->pair_of = NULL;
+    d->before = NULL;
     pp_init_id_texts_free(&d->texts);
     pp_init_roles_free(&d->r);
 }

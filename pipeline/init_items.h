@@ -26,6 +26,8 @@ typedef struct {
     char **battery_ids;             /* per column: its battery's id, or NULL */
     long *pair_of;                  /* per column: the other column of its
                                      * before/after pair in this export, or -1 */
+    unsigned char *before;          /* per column: 1 for the before column of
+                                     * a pair */
     const char *wave;               /* a panel's "before" or "after"; NULL for
                                      * a one-wave survey */
     FILE *out;
@@ -37,6 +39,10 @@ typedef struct {
 int pp_init_draft_open(pp_init_draft *d, const pp_init_profile *p, pp_strings *ids,
                        const char *wave, FILE *out);
 void pp_init_draft_close(pp_init_draft *d);
+/* Sets d->pair_of and d->before: each rating column of a one-wave export
+ * paired with the column of the other wave that asks its question
+ * (init_pairs.c). 0, or -1 out of memory. */
+int pp_init_pair_columns(pp_init_draft *d);
 
 /* How the codebook names column i: its name, or #N when that is ambiguous
  * or cannot be written. */

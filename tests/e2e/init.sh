@@ -243,6 +243,18 @@ assert all(i["results"][0]["n"] == 17 for i in items), [i["results"][0] for i in
         { fail "an SPSS file read as Stata: not refused with 65 naming spss"; cat "$hotel/stderr"; }
 fi
 
+# An export that puts the after column first: one paired item reads both,
+# and no other item reads either (the after column was drafted twice, as a
+# single rating too, and counted twice).
+printf 'id,Awareness after,Awareness before\n1,Good,Poor\n2,Very good,Fair\n3,Excellent,Good\n4,Fair,Poor\n5,Good,Excellent\n' \
+    >"$work/after-first.csv"
+"$bin/prepost-init" -q -o "$work/after-first.ini" "$work/after-first.csv" ||
+    fail "after first: init failed"
+[ "$(grep -c '^\[' "$work/after-first.ini")" -eq 3 ] && grep -q '^\[paired awareness\]$' "$work/after-first.ini" &&
+    grep -q '^before = Awareness before$' "$work/after-first.ini" &&
+    grep -q '^after  = Awareness after$' "$work/after-first.ini" ||
+    fail "after first: not one paired item over both columns: $(grep '^\[' "$work/after-first.ini" | tr '\n' ' ')"
+
 # One respondent and one column: the summary line speaks of one of each.
 printf 'Comments\nfine\n' >"$work/one.csv"
 "$bin/prepost-init" -o "$work/one.ini" "$work/one.csv" 2>"$work/one.stderr" ||

@@ -33,8 +33,10 @@ int pp_init_draft_write(const pp_init_profile *p, const char *export_ref,
 {
     pp_init_draft d;
     pp_strings ids = {0};
-    if (pp_init_draft_open(&d, p, &ids, NULL, out) != 0)
-        return -1;
+    if (pp_init_draft_open(&d, p, &ids, NULL, out) != 0) {
+        pp_strings_clear(&ids);
+        return PP_INIT_NO_MEMORY;
+    }
     write_survey(&d, export_ref, title);
     for (size_t s = 0; s < d.r.n_scales; s++)
         pp_init_write_scale(out, &d.r.scales[s]);
@@ -45,7 +47,8 @@ int pp_init_draft_write(const pp_init_profile *p, const char *export_ref,
         pp_init_write_item(&d, i);
     fputc('\n', out);
     pp_init_write_left_out(&d);
+    int status = d.out_of_memory ? PP_INIT_NO_MEMORY : ferror(out) ? PP_INIT_WRITE_FAILED : 0;
     pp_init_draft_close(&d);
     pp_strings_clear(&ids);
-    return ferror(out) ? -1 : 0;
+    return status;
 }

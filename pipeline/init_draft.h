@@ -20,8 +20,12 @@
 
 #include "init_profile.h"
 
-/* Writes the draft; export_ref is what `export =` says. 0, or -1 on a
- * failed write or out of memory. */
+/* What the draft writers return besides 0. */
+#define PP_INIT_WRITE_FAILED (-1)
+#define PP_INIT_NO_MEMORY (-2)
+
+/* Writes the draft; export_ref is what `export =` says. 0,
+ * PP_INIT_WRITE_FAILED or PP_INIT_NO_MEMORY (the draft is then incomplete). */
 int pp_init_draft_write(const pp_init_profile *p, const char *export_ref,
                         const char *title, FILE *out);
 

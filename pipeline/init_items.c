@@ -132,9 +132,9 @@ void pp_init_write_segment(pp_init_draft *d, size_t i, pp_init_draft *other, lon
     }
     if (o == NULL)
         write_wave(d);
-    d->seg_ids[i] = strdup(id);
+    d->seg_ids[i] = pp_init_keep_id(d, id);
     if (o != NULL)
-        other->seg_ids[j] = strdup(id);
+        other->seg_ids[j] = pp_init_keep_id(other, id);
     pp_strings_clear(&levels);
 }
 

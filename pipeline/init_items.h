@@ -31,6 +31,8 @@ typedef struct {
     const char *wave;               /* a panel's "before" or "after"; NULL for
                                      * a one-wave survey */
     FILE *out;
+    int out_of_memory;              /* an id or a copy of one could not be
+                                     * made: the draft written is incomplete */
 } pp_init_draft;
 
 /* Gives the columns of p their roles, and (one wave) pairs before and
@@ -53,6 +55,9 @@ void pp_init_column_ref(const pp_init_draft *d, size_t i, char *buf, size_t cap)
  * that tell it from the other texts of this export; context as there. */
 void pp_init_make_id(pp_init_draft *d, const char *text, const char *context,
                      pp_init_id_kind kind, char *id, size_t cap);
+/* A copy of id to keep in d (NULL, and d->out_of_memory set, if there is
+ * no memory for it). */
+char *pp_init_keep_id(pp_init_draft *d, const char *id);
 /* The text the id of column i's item is made from, by its role: a
  * segment's or text's heading, a pair's question, a single rating's
  * sub-label (or heading), a tick group's or a one-cell multi's question. */

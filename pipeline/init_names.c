@@ -15,7 +15,16 @@
 void pp_init_make_id(pp_init_draft *d, const char *text, const char *context,
                      pp_init_id_kind kind, char *id, size_t cap)
 {
-    pp_init_id_make(&d->texts, text, context, kind, d->ids, id, cap);
+    if (pp_init_id_make(&d->texts, text, context, kind, d->ids, id, cap) != 0)
+        d->out_of_memory = 1;
+}
+
+char *pp_init_keep_id(pp_init_draft *d, const char *id)
+{
+    char *copy = strdup(id);
+    if (copy == NULL)
+        d->out_of_memory = 1;
+    return copy;
 }
 
 /* The question of a one-cell multi (without Qualtrics' " - Selected Choice"). */
@@ -92,10 +101,10 @@ const char *pp_init_battery_of(pp_init_draft *d, size_t i)
     char question[ID_TEXT_CAP], id[PP_INIT_ID_CAP];
     snprintf(question, sizeof question, "%.*s", (int)group, d->p->cols[i].name);
     pp_init_make_id(d, question, NULL, PP_INIT_ID_BATTERY, id, sizeof id);
-    d->battery_ids[i] = strdup(id);
+    d->battery_ids[i] = pp_init_keep_id(d, id);
     for (size_t j = i + 1; j < d->p->n_cols && d->battery_ids[i] != NULL; j++)
         if (same_battery(d, i, j, group))
-            d->battery_ids[j] = strdup(id);
+            d->battery_ids[j] = pp_init_keep_id(d, id);
     return d->battery_ids[i];
 }
 

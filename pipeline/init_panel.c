@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "init_draft.h"
 #include "init_items.h"
 #include "init_words.h"
 #include "label.h"
@@ -230,7 +231,7 @@ int pp_init_panel_write(const pp_init_profile *before, const pp_init_profile *af
                         FILE *out)
 {
     panel pn = {.out = out};
-    int status = -1, opened = 0;
+    int status = PP_INIT_NO_MEMORY, opened = 0;
     const pp_init_profile *p[2] = {before, after};
     for (int w = BEFORE; w <= AFTER; w++) {
         if (pp_init_draft_open(&pn.w[w], p[w], &pn.ids, w == BEFORE ? "before" : "after",
@@ -243,7 +244,8 @@ int pp_init_panel_write(const pp_init_profile *before, const pp_init_profile *af
             pn.match[w][i] = -1;
     }
     write_panel(&pn, before_ref, after_ref, title);
-    status = ferror(out) ? -1 : 0;
+    status = pn.w[BEFORE].out_of_memory || pn.w[AFTER].out_of_memory ? PP_INIT_NO_MEMORY
+             : ferror(out) ? PP_INIT_WRITE_FAILED : 0;
 cleanup:
     for (int w = 0; w < opened; w++)
         pp_init_draft_close(&pn.w[w]);

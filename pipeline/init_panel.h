@@ -19,7 +19,8 @@
 #include "init_profile.h"
 
 /* Writes the draft; before_ref and after_ref are what `before_export =`
- * and `after_export =` say. 0, or -1 on a failed write or out of memory. */
+ * and `after_export =` say. 0, PP_INIT_WRITE_FAILED or PP_INIT_NO_MEMORY
+ * (init_draft.h). */
 int pp_init_panel_write(const pp_init_profile *before, const pp_init_profile *after,
                         const char *before_ref, const char *after_ref, const char *title,
                         FILE *out);

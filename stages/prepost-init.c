@@ -96,7 +96,8 @@ static void title_of(const char *path, char *buf, size_t cap)
         *dot = '\0';
 }
 
-/* Writes the draft of one export, or of a panel's two. 0 or -1. */
+/* Writes the draft of one export, or of a panel's two: 0, or what the
+ * draft writers return (init_draft.h). */
 static int write_draft(const init_options *opt, const pp_init_profile *profiles, FILE *out)
 {
     char refs[2][PATH_MAX], title[256];
@@ -135,7 +136,12 @@ int main(int argc, char **argv)
             goto cleanup;
     if (cli_output_open(&out, opt.common.output, &diag) != 0)
         goto cleanup;
-    if (write_draft(&opt, profiles, out.file) != 0) {
+    int written = write_draft(&opt, profiles, out.file);
+    if (written == PP_INIT_NO_MEMORY) {
+        pp_diag_set(&diag, PP_ERR_NOMEM, NULL, 0, NULL);
+        goto cleanup;
+    }
+    if (written != 0) {
         pp_diag_set(&diag, PP_ERR_WRITE, opt.common.output, 0, "could not write the codebook");
         goto cleanup;
     }

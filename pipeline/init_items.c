@@ -74,6 +74,20 @@ void pp_init_write_title(FILE *out, const char *title)
         fprintf(out, "title  = %s\n", title);
 }
 
+void pp_init_write_paired(const pp_init_draft *b, size_t i, const pp_init_draft *a, size_t j,
+                          const char *id, const char *title)
+{
+    char ref[512];
+    fprintf(b->out, "\n[paired %s]\n", id);
+    pp_init_write_title(b->out, title);
+    pp_init_column_ref(b, i, ref, sizeof ref);
+    fprintf(b->out, "scale  = %s\nbefore = %s\n", b->r.scales[b->r.scale_of[i]].name, ref);
+    pp_init_column_ref(a, j, ref, sizeof ref);
+    fprintf(b->out, "after  = %s\n", ref);
+    pp_init_write_off_scale(b, i);
+    pp_init_write_off_scale(a, j);
+}
+
 /* In a panel, the wave an item of one export is asked in. */
 static void write_wave(const pp_init_draft *d)
 {
@@ -192,17 +206,10 @@ void pp_init_write_off_scale(const pp_init_draft *d, size_t i)
 static void write_pair(pp_init_draft *d, size_t i)
 {
     size_t j = (size_t)d->pair_of[i];
-    char id[PP_INIT_ID_CAP], ref[512], title[512];
+    char id[PP_INIT_ID_CAP], title[512];
     pp_init_question_of(&d->p->cols[i], title, sizeof title);
     pp_init_column_id(d, i, NULL, PP_INIT_ID_ITEM, id, sizeof id);
-    fprintf(d->out, "\n[paired %s]\n", id);
-    pp_init_write_title(d->out, title);
-    pp_init_column_ref(d, i, ref, sizeof ref);
-    fprintf(d->out, "scale  = %s\nbefore = %s\n", d->r.scales[d->r.scale_of[i]].name, ref);
-    pp_init_column_ref(d, j, ref, sizeof ref);
-    fprintf(d->out, "after  = %s\n", ref);
-    pp_init_write_off_scale(d, i);
-    pp_init_write_off_scale(d, j);
+    pp_init_write_paired(d, i, d, j, id, title);
     write_among(d, i, (long)j);
     d->r.roles[i] = d->r.roles[j] = PP_ROLE_DONE;
 }

@@ -78,6 +78,10 @@ int pp_init_gather_texts(pp_init_draft *d);
 /* "a | b | c" on one line (skip: per item, written only when it is want). */
 void pp_init_write_list(FILE *out, const pp_strings *items, const unsigned char *skip, int want);
 void pp_init_write_title(FILE *out, const char *title);
+/* A [paired] section (to b->out): before column i of b, after column j of
+ * a (the same draft for a one-wave export, the two waves' for a panel). */
+void pp_init_write_paired(const pp_init_draft *b, size_t i, const pp_init_draft *a, size_t j,
+                          const char *id, const char *title);
 
 void pp_init_write_scale(FILE *out, const pp_init_scale *s);
 /* Segment column i; in a panel, other and j name the column of the same

@@ -175,18 +175,11 @@ static void write_pair(panel *pn, size_t i, size_t j)
     pp_init_draft *b = &pn->w[BEFORE], *a = &pn->w[AFTER];
     const char *hb = pp_init_heading(&b->p->cols[i]), *ha = pp_init_heading(&a->p->cols[j]);
     const char *title = strlen(ha) < strlen(hb) ? ha : hb;
-    char id[PP_INIT_ID_CAP], ref[512];
+    char id[PP_INIT_ID_CAP];
     pp_init_column_id(b, i, NULL, PP_INIT_ID_ITEM, id, sizeof id);
     if (!same_text(ha, hb))
         fprintf(pn->out, "\n; check: the waves word this question differently: the same question?");
-    fprintf(pn->out, "\n[paired %s]\n", id);
-    pp_init_write_title(pn->out, title);
-    pp_init_column_ref(b, i, ref, sizeof ref);
-    fprintf(pn->out, "scale  = %s\nbefore = %s\n", b->r.scales[b->r.scale_of[i]].name, ref);
-    pp_init_column_ref(a, j, ref, sizeof ref);
-    fprintf(pn->out, "after  = %s\n", ref);
-    pp_init_write_off_scale(b, i);
-    pp_init_write_off_scale(a, j);
+    pp_init_write_paired(b, i, a, j, id, title);
     b->r.roles[i] = a->r.roles[j] = PP_ROLE_DONE;
 }
 

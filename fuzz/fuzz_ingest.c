@@ -3,7 +3,9 @@
  * layout: plain, SurveyMonkey, Qualtrics, Google Forms, or either wave of
  * a two-wave panel; the rest is the export. Each codebook has every item
  * kind, a segment with levels and an id column, as the fixtures do, and
- * the fixtures' exports (scripts/fuzz) are the seeds. */
+ * the fixtures' exports (scripts/fuzz) are the seeds. For a one-wave
+ * export, the records must tally, and ingest counting them as it reads
+ * (--tally) must give that tally byte for byte. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -99,8 +101,42 @@ static const struct {
     {panel_ini, sizeof panel_ini - 1, PP_WAVE_AFTER},
 };
 
-/* What ingest writes, tally must read: every kept respondent, no error. */
-static void check_tally(const pp_codebook *cb, const char *records, size_t len, long kept)
+/* A tally's bytes, in a malloc'd buffer (NULL on failure). */
+static char *tally_bytes(pp_tally *t, size_t *len)
+{
+    char *text = NULL;
+    FILE *out = open_memstream(&text, len);
+    if (out == NULL)
+        return NULL;
+    int failed = pp_tally_write(t, out) != 0;
+    if (fclose(out) != 0 || failed) {
+        free(text);
+        return NULL;
+    }
+    return text;
+}
+
+/* The same export ingested again, counted as it is read. */
+static pp_tally *counted_as_read(const pp_codebook *cb, const uint8_t *data, size_t size)
+{
+    pp_diag diag;
+    pp_diag_clear(&diag);
+    pp_tally *t = pp_tally_new();
+    pp_source *src = pp_source_from_buffer(data, size, "fuzz.csv");
+    pp_ingest_outputs out = {.tally = t};
+    if (t != NULL && src != NULL
+        && pp_ingest_into(cb, PP_WAVE_BOTH, src, 0, &out, NULL, &diag) != PP_OK) {
+        pp_diag_print(&diag, "fuzz_ingest: ingest --tally failed where ingest did not", stderr);
+        abort();
+    }
+    pp_source_free(src);
+    return t;
+}
+
+/* What ingest writes, tally must read: every kept respondent, no error;
+ * and the tally is the one ingest --tally counts. */
+static void check_tally(const pp_codebook *cb, const char *records, size_t len, long kept,
+                        const uint8_t *data, size_t size)
 {
     pp_diag diag;
     pp_diag_clear(&diag);
@@ -116,6 +152,19 @@ static void check_tally(const pp_codebook *cb, const char *records, size_t len, 
             fprintf(stderr, "fuzz_ingest: %ld records kept but %ld tallied\n", kept, respondents);
             abort();
         }
+        pp_tally *direct = counted_as_read(cb, data, size);
+        size_t a_len = 0, b_len = 0;
+        char *a = tally_bytes(t, &a_len);
+        char *b = direct ? tally_bytes(direct, &b_len) : NULL;
+        if (a != NULL && b != NULL && (a_len != b_len || memcmp(a, b, a_len) != 0)) {
+            fprintf(stderr, "fuzz_ingest: ingest --tally counted another tally than "
+                            "tally of the records:\n%.*s\n---\n%.*s\n", (int)a_len, a,
+                    (int)b_len, b);
+            abort();
+        }
+        free(a);
+        free(b);
+        pp_tally_free(direct);
     }
     pp_source_free(src);
     pp_tally_free(t);
@@ -151,7 +200,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 abort();
             }
             if (choices[pick].wave == PP_WAVE_BOTH && fflush(records_out) == 0)
-                check_tally(cb, records, records_len, summary.kept);
+                check_tally(cb, records, records_len, summary.kept, data + 1, size - 1);
         }
     }
     if (records_out != NULL)

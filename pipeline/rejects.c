@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "csv_formula.h"
+
 static int needs_quotes(const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++)
@@ -11,14 +13,19 @@ static int needs_quotes(const char *s, size_t len)
     return 0;
 }
 
-/* Writes s[0..len) as one CSV field, doubling quotes inside quotes. */
+/* Writes s[0..len) as one CSV field, doubling quotes inside quotes; a
+ * field a spreadsheet would run as a formula gets an apostrophe in front
+ * (csv_formula.h). */
 static void write_field(FILE *out, const char *s, size_t len, int always_quote)
 {
-    if (!always_quote && !needs_quotes(s, len)) {
+    int formula = pp_csv_formula_like(s, len);
+    if (!always_quote && !formula && !needs_quotes(s, len)) {
         fwrite(s, 1, len, out);
         return;
     }
     putc('"', out);
+    if (formula)
+        putc('\'', out);
     for (size_t i = 0; i < len; i++) {
         if (s[i] == '"')
             putc('"', out);

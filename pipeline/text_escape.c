@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv_formula.h"
+
 /* A growing string; `failed` is sticky so callers check once. */
 typedef struct {
     char *text;
@@ -52,9 +54,12 @@ static char *finish(sbuf *b)
 char *pp_escape_csv(const char *text)
 {
     sbuf b = {0};
-    bool quote = strpbrk(text, ",\"\r\n") != NULL;
+    bool formula = pp_csv_formula_like(text, strlen(text));
+    bool quote = formula || strpbrk(text, ",\"\r\n") != NULL;
     if (quote)
         put_str(&b, "\"");
+    if (formula)
+        put_str(&b, "'");
     for (const char *s = text; *s; s++) {
         if (*s == '"')
             put_str(&b, "\"\"");

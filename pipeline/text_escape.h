@@ -1,7 +1,9 @@
 /* text_escape.h: a label made safe for one output format. Each returns a
  * new string (free it) or NULL when out of memory.
  *   CSV (RFC 4180): the field quoted when it holds a comma, a double quote,
- *     CR or LF, with every double quote doubled; otherwise as it is.
+ *     CR or LF, with every double quote doubled; otherwise as it is. A
+ *     field a spreadsheet would run as a formula is quoted with an
+ *     apostrophe in front (csv_formula.h).
  *   Markdown (a GitHub pipe-table cell): backslash before \ | * _ ` [ ] < >
  *     ~ $ and before an & that starts an entity (&amp;), so text shows as
  *     written and never becomes markup or HTML; each line break

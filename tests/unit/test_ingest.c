@@ -144,12 +144,38 @@ static void test_rejects_quoting(void)
     free(text);
 }
 
+/* A cell a spreadsheet would run as a formula gets an apostrophe, in
+ * every field that comes from the export; a number stays as it is. */
+static void test_rejects_formulas(void)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    pp_reject_line formula = {
+        .row = 3, .id = "@1", .id_len = 2, .column = "=Q1",
+        .reason = "unknown label", .value = "=HYPERLINK(\"http://x\")", .value_len = 22,
+        .expected = "A | B",
+    };
+    pp_reject_line number = {
+        .row = 4, .id = "-17", .id_len = 3, .column = "Q1",
+        .reason = "unknown label", .value = "-0.5", .value_len = 4, .expected = "A | B",
+    };
+    pp_rejects_write(out, &formula);
+    pp_rejects_write(out, &number);
+    fclose(out);
+    CU_ASSERT_STRING_EQUAL(text,
+        "3,\"'@1\",\"'=Q1\",unknown label,\"'=HYPERLINK(\"\"http://x\"\")\",\"A | B\"\n"
+        "4,-17,\"Q1\",unknown label,-0.5,\"A | B\"\n");
+    free(text);
+}
+
 static CU_TestInfo ingest_tests[] = {
     {"counts with outputs discarded", test_counts_with_outputs_discarded},
     {"an among item answered outside its segment is kept", test_among_answer_is_kept},
     {"a missing column writes nothing", test_missing_column_writes_nothing},
     {"summary line", test_summary_line},
     {"rejects quoting", test_rejects_quoting},
+    {"rejects neutralise formulas", test_rejects_formulas},
     CU_TEST_INFO_NULL,
 };
 

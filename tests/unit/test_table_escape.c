@@ -24,6 +24,22 @@ static const escape_case csv_cases[] = {
     {"  spaced  ", "  spaced  "},
     {"| & % $ # _ { } \\ ~ ^ <script>", "| & % $ # _ { } \\ ~ ^ <script>"},
     {"Caf\xC3\xA9 \xE2\x80\x99", "Caf\xC3\xA9 \xE2\x80\x99"},
+    /* what a spreadsheet would run gets an apostrophe; numbers do not */
+    {"=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""},
+    {"=1+1", "\"'=1+1\""},
+    {"+cmd|' /C calc'!A0", "\"'+cmd|' /C calc'!A0\""},
+    {"-2+3", "\"'-2+3\""},
+    {"@SUM(A1:A9)", "\"'@SUM(A1:A9)\""},
+    {"\tx", "\"'\tx\""},
+    {"\rx", "\"'\rx\""},
+    {"-", "\"'-\""},
+    {"-0.5", "-0.5"},
+    {"+3", "+3"},
+    {"-12.25", "-12.25"},
+    {"-1e-05", "-1e-05"},
+    {"+.5", "+.5"},
+    {"-1e", "\"'-1e\""},
+    {"a=b", "a=b"},
 };
 
 static const escape_case md_cases[] = {
@@ -101,8 +117,10 @@ static void test_every_byte(void)
         if (strchr("#$%&_{}~^\\<>|", c) != NULL)
             CU_ASSERT(tex[0] == '\\');
         CU_ASSERT(strchr(tex, '\n') == NULL && strchr(md, '\n') == NULL);
-        if (strchr(",\"\r\n", c) != NULL)
+        if (strchr(",\"\r\n=+-@\t", c) != NULL)
             CU_ASSERT(csv[0] == '"');
+        if (strchr("=+-@\t\r", c) != NULL)
+            CU_ASSERT(csv[1] == '\'');
         free(md);
         free(tex);
         free(csv);

@@ -1,0 +1,45 @@
+/* csv_formula.c: fields a spreadsheet would run as a formula (csv_formula.h). */
+#include "csv_formula.h"
+
+#include <ctype.h>
+#include <string.h>
+
+/* Digits from s[*at], how many. */
+static size_t skip_digits(const char *s, size_t len, size_t *at)
+{
+    size_t start = *at;
+    while (*at < len && isdigit((unsigned char)s[*at]))
+        (*at)++;
+    return *at - start;
+}
+
+/* A sign, digits with at most one point (one digit at least), and an
+ * optional exponent: -0.5, +3, -1e-05. */
+static int plain_number(const char *s, size_t len)
+{
+    size_t at = 0;
+    if (at < len && (s[at] == '+' || s[at] == '-'))
+        at++;
+    size_t digits = skip_digits(s, len, &at);
+    if (at < len && s[at] == '.') {
+        at++;
+        digits += skip_digits(s, len, &at);
+    }
+    if (digits == 0)
+        return 0;
+    if (at < len && (s[at] == 'e' || s[at] == 'E')) {
+        at++;
+        if (at < len && (s[at] == '+' || s[at] == '-'))
+            at++;
+        if (skip_digits(s, len, &at) == 0)
+            return 0;
+    }
+    return at == len;
+}
+
+int pp_csv_formula_like(const char *s, size_t len)
+{
+    if (len == 0 || memchr("=+-@\t\r", s[0], 6) == NULL)
+        return 0;
+    return !plain_number(s, len);
+}

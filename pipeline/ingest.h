@@ -9,7 +9,7 @@
  *   17,R1017,"Q1 / Before the programme",unknown label,Excelent,"Poor | Fair | Good | Very good | Excellent | Don't know"
  * A row with several problems is rejected once, for its first problem.
  * A cell a spreadsheet would run as a formula (=HYPERLINK(...), +cmd...)
- * is written with an apostrophe in front, inside quotes (csv_formula.h).
+ * is written with an apostrophe in front, inside quotes (csv_field.h).
  */
 #ifndef PREPOST_INGEST_H
 #define PREPOST_INGEST_H

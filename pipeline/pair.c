@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv_field.h"
 #include "idset.h"
 #include "records.h"
 
@@ -181,30 +182,14 @@ static pp_error write_failed(pair_state *st)
     return pp_diag_set(st->diag, PP_ERR_WRITE, NULL, 0, "%s", strerror(errno));
 }
 
-/* One CSV field, quoted when it holds a comma, quote or line end. */
-static void write_csv_field(FILE *out, const char *s, size_t len)
-{
-    if (strcspn(s, ",\"\r\n") >= len && memchr(s, '\0', len) == NULL) {
-        fwrite(s, 1, len, out);
-        return;
-    }
-    putc('"', out);
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] == '"')
-            putc('"', out);
-        putc(s[i], out);
-    }
-    putc('"', out);
-}
-
 static pp_error list_unmatched(pair_state *st, const char *const *fields,
                                const size_t *lengths, const char *wave)
 {
     if (st->unmatched == NULL)
         return PP_OK;
-    write_csv_field(st->unmatched, fields[0], lengths[0]);
+    pp_csv_write_field(st->unmatched, fields[0], lengths[0], 0);
     fprintf(st->unmatched, ",%s,", wave);
-    write_csv_field(st->unmatched, fields[1], lengths[1]);
+    pp_csv_write_field(st->unmatched, fields[1], lengths[1], 0);
     putc('\n', st->unmatched);
     return ferror(st->unmatched) ? write_failed(st) : PP_OK;
 }

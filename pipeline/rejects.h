@@ -4,7 +4,7 @@
  * RFC 4180 CSV: a field is quoted when it holds a comma, quote, CR or LF,
  * and the column and expected fields are always quoted (they are prose).
  * A field a spreadsheet would run as a formula (=, +, -, @ first, not a
- * number) is quoted with an apostrophe in front (csv_formula.h). */
+ * number) is quoted with an apostrophe in front (csv_field.h). */
 #ifndef PREPOST_REJECTS_H
 #define PREPOST_REJECTS_H
 

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv_formula.h"
+#include "csv_field.h"
 
 /* A growing string; `failed` is sticky so callers check once. */
 typedef struct {

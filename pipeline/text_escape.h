@@ -3,7 +3,7 @@
  *   CSV (RFC 4180): the field quoted when it holds a comma, a double quote,
  *     CR or LF, with every double quote doubled; otherwise as it is. A
  *     field a spreadsheet would run as a formula is quoted with an
- *     apostrophe in front (csv_formula.h).
+ *     apostrophe in front (csv_field.h).
  *   Markdown (a GitHub pipe-table cell): backslash before \ | * _ ` [ ] < >
  *     ~ $ and before an & that starts an entity (&amp;), so text shows as
  *     written and never becomes markup or HTML; each line break

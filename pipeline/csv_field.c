@@ -1,5 +1,5 @@
-/* csv_formula.c: fields a spreadsheet would run as a formula (csv_formula.h). */
-#include "csv_formula.h"
+/* csv_field.c: CSV fields for files opened in spreadsheets (csv_field.h). */
+#include "csv_field.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -42,4 +42,32 @@ int pp_csv_formula_like(const char *s, size_t len)
     if (len == 0 || memchr("=+-@\t\r", s[0], 6) == NULL)
         return 0;
     return !plain_number(s, len);
+}
+
+/* s[0..len) holds a comma, a double quote, CR, LF or a NUL (s need not
+ * end at len with a NUL). */
+static int needs_quotes(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n' || s[i] == '\0')
+            return 1;
+    return 0;
+}
+
+void pp_csv_write_field(FILE *out, const char *s, size_t len, int always_quote)
+{
+    int formula = pp_csv_formula_like(s, len);
+    if (!always_quote && !formula && !needs_quotes(s, len)) {
+        fwrite(s, 1, len, out);
+        return;
+    }
+    putc('"', out);
+    if (formula)
+        putc('\'', out);
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '"')
+            putc('"', out);
+        putc(s[i], out);
+    }
+    putc('"', out);
 }

@@ -37,15 +37,31 @@ static int plain_number(const char *s, size_t len)
     return at == len;
 }
 
-int pp_csv_formula_like(const char *s, size_t len)
+/* s[0..len) would be run as a formula. */
+static int formula_like(const char *s, size_t len)
 {
     if (len == 0 || memchr("=+-@\t\r", s[0], 6) == NULL)
         return 0;
     return !plain_number(s, len);
 }
 
+int pp_csv_needs_apostrophe(const char *s, size_t len)
+{
+    size_t marks = 0;
+    while (marks < len && s[marks] == '\'')
+        marks++;
+    return formula_like(s + marks, len - marks);
+}
+
 /* s[0..len) holds a comma, a double quote, CR, LF or a NUL (s need not
  * end at len with a NUL). */
+const char *pp_csv_field_text(const char *field)
+{
+    if (field[0] == '\'' && pp_csv_needs_apostrophe(field + 1, strlen(field + 1)))
+        return field + 1;
+    return field;
+}
+
 static int needs_quotes(const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++)
@@ -56,7 +72,7 @@ static int needs_quotes(const char *s, size_t len)
 
 void pp_csv_write_field(FILE *out, const char *s, size_t len, int always_quote)
 {
-    int formula = pp_csv_formula_like(s, len);
+    int formula = pp_csv_needs_apostrophe(s, len);
     if (!always_quote && !formula && !needs_quotes(s, len)) {
         fwrite(s, 1, len, out);
         return;

@@ -54,7 +54,7 @@ static char *finish(sbuf *b)
 char *pp_escape_csv(const char *text)
 {
     sbuf b = {0};
-    bool formula = pp_csv_formula_like(text, strlen(text));
+    bool formula = pp_csv_needs_apostrophe(text, strlen(text));
     bool quote = formula || strpbrk(text, ",\"\r\n") != NULL;
     if (quote)
         put_str(&b, "\"");

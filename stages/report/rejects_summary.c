@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv_field.h"
 #include "csv_file.h"
 
 typedef struct {
@@ -43,7 +44,8 @@ static int keep_row(rejects_summary *s, const pp_row *row)
 {
     char **shown = s->shown[s->n_shown++];
     for (size_t f = 0; f < REJECTS_FIELDS; f++)
-        if ((shown[f] = strdup(f < row->n_fields ? row->fields[f] : "")) == NULL)
+        if ((shown[f] = strdup(f < row->n_fields ? pp_csv_field_text(row->fields[f]) : ""))
+            == NULL)
             return -1;
     return 0;
 }

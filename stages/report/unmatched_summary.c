@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv_field.h"
 #include "csv_file.h"
 
 typedef struct {
@@ -44,7 +45,7 @@ static int on_row(const pp_row *row, void *user)
     if (s->n_shown[wave] == UNMATCHED_SHOWN)
         return 0;
     unmatched_respondent *who = &s->shown[wave][s->n_shown[wave]++];
-    who->id = strdup(row->fields[0]);
+    who->id = strdup(pp_csv_field_text(row->fields[0]));
     who->row = strdup(row->n_fields > 2 ? row->fields[2] : "");
     if (who->id != NULL && who->row != NULL)
         return 0;

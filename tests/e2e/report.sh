@@ -207,6 +207,13 @@ grep -q "No rows of the before wave's export were rejected" "$pout/late.html" \
     || fail "an empty before-wave rejects list is not said"
 grep -q '<td>LEI-09</td>' "$pout/late.html" || fail "the after wave's rejected row is not listed"
 grep -q 'answered only the before wave' "$pout/late.html" && fail "unmatched respondents shown without --unmatched"
+# A value written with an apostrophe so a spreadsheet cannot run it is shown as the respondent typed it.
+{ head -1 "$pout/rejects.csv"; echo "8,\"'=HYPERLINK(1)\",Staff code,duplicate id,\"'@SUM(A1)\",an id no earlier row has"; } \
+    >"$pout/formula.csv"
+"$bin/prepost-report" -q -o "$pout/formula.html" --rejects "$pout/rejects-after.csv" \
+    --rejects-after "$pout/formula.csv" "$panel" "$pout/results.json" || fail "report with a formula-like reject: exit $?"
+grep -q '<td>=HYPERLINK(1)</td>' "$pout/formula.html" && grep -q '<td>@SUM(A1)</td>' "$pout/formula.html" \
+    || fail "the apostrophe that keeps a spreadsheet from running a rejected value is shown"
 # A panel's options on a one-wave survey, and a file that is no unmatched list.
 "$bin/prepost-report" -q -o "$work/onewave.html" --unmatched "$pout/unmatched.csv" \
     "$nptsc" "$out/results.json" 2>/dev/null

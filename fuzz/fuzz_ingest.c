@@ -13,24 +13,14 @@
 #include <string.h>
 
 #include "codebook.h"
+#include "fuzz_plain_survey.h"
 #include "ingest.h"
 #include "source.h"
 #include "tally.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static const char plain_ini[] =
-    "[survey]\nexport = export.csv\nlayout = plain\nid = Respondent ID\n"
-    "[scale rating]\nlevels = Poor | Fair | Good | Very good | Excellent\n"
-    "top = Very good | Excellent\nbottom = Poor\nmissing = Don't know | Not applicable\n"
-    "[scale agree]\nlevels = Strongly disagree | Disagree | Neither agree nor disagree | Agree | Strongly agree\n"
-    "[segment sector]\ncolumn = Sector\nlevels = Public sector | Third sector\n"
-    "[paired awareness]\nscale = rating\nbefore = Awareness before\nafter = Awareness after\n"
-    "among = sector = Public sector\n"
-    "[single expectations]\nscale = agree\ncolumn = The programme met my expectations\n"
-    "[multi support]\ncolumns = Support: Networking | Support: Masterclasses | Support: Electronic material\n"
-    "options = Networking | Masterclasses | Electronic material\n"
-    "[text comments]\ncolumn = Comments\n";
+static const char plain_ini[] = FUZZ_PLAIN_SURVEY_INI;
 
 static const char surveymonkey_ini[] =
     "[survey]\nexport = export.csv\nlayout = surveymonkey\nid = Respondent ID\n"

@@ -1,29 +1,19 @@
 /* fuzz_records.c: the records reader on arbitrary bytes (plain or gzip),
  * every record read to the end or the first error; then the same bytes
- * tallied against a fixed codebook (fixtures/edge/plain's), as
- * prepost-tally reads records. */
+ * tallied against a fixed codebook (the plain one fuzz_ingest makes
+ * records with: fuzz_plain_survey.h), as prepost-tally reads records. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 
 #include "codebook.h"
+#include "fuzz_plain_survey.h"
 #include "records.h"
 #include "tally.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static const char codebook_ini[] =
-    "[survey]\nexport = export.csv\nid = Respondent ID\n"
-    "[scale rating]\nlevels = Poor | Fair | Good | Very good | Excellent\n"
-    "missing = Don't know | Not applicable\n"
-    "[scale agree]\nlevels = Strongly disagree | Disagree | Neither agree nor disagree | Agree | Strongly agree\n"
-    "[segment sector]\ncolumn = Sector\nlevels = Public sector | Third sector\n"
-    "[paired awareness]\nscale = rating\nbefore = Awareness before\nafter = Awareness after\n"
-    "among = sector = Public sector\n"
-    "[single expectations]\nscale = agree\ncolumn = The programme met my expectations\n"
-    "[multi support]\ncolumns = Support: Networking | Support: Masterclasses | Support: Electronic material\n"
-    "options = Networking | Masterclasses | Electronic material\n"
-    "[text comments]\ncolumn = Comments\n";
+static const char codebook_ini[] = FUZZ_PLAIN_SURVEY_INI;
 
 static void tally_records(const uint8_t *data, size_t size)
 {

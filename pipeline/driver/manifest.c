@@ -84,6 +84,8 @@ int pp_manifest_hash(pp_manifest_file *f)
     return 0;
 }
 
+/* Names an export and opens it once, so that a missing or unreadable one
+ * stops the run before anything starts; its size is what stat says now. */
 static int add_input(pp_manifest *m, const pp_codebook *cb, const char *name)
 {
     if (name == NULL || m->n_inputs >= PP_MAX_INPUTS)
@@ -95,7 +97,16 @@ static int add_input(pp_manifest *m, const pp_codebook *cb, const char *name)
     snprintf(f->name, sizeof f->name, "%s", name);
     snprintf(f->path, sizeof f->path, "%s", path);
     free(path);
-    return pp_manifest_hash(f);
+    FILE *in = fopen(f->path, "rb");
+    struct stat st;
+    if (in == NULL)
+        return -1;
+    int failed = fstat(fileno(in), &st) != 0;
+    fclose(in);
+    if (failed)
+        return -1;
+    f->size = (long long)st.st_size;
+    return 0;
 }
 
 /* `gnuplot --version`, or "not found". */
@@ -126,7 +137,7 @@ static void fingerprint(pp_manifest *m)
     hex(digest, m->fingerprint);
 }
 
-int pp_manifest_build(pp_manifest *m, const char *codebook_path, const pp_codebook *cb)
+int pp_manifest_begin(pp_manifest *m, const char *codebook_path, const pp_codebook *cb)
 {
     memset(m, 0, sizeof *m);
     const char *slash = strrchr(codebook_path, '/');
@@ -139,8 +150,27 @@ int pp_manifest_build(pp_manifest *m, const char *codebook_path, const pp_codebo
         return -1;
     m->seed = cb->seed;
     gnuplot_version(m->gnuplot, sizeof m->gnuplot);
-    fingerprint(m);
     return 0;
+}
+
+int pp_manifest_hash_inputs(pp_manifest *m)
+{
+    for (int i = 0; i < m->n_inputs; i++)
+        if (pp_manifest_hash(&m->inputs[i]) != 0) {
+            m->failed_input = i;
+            m->failed_errno = errno != 0 ? errno : EIO;
+            return -1;
+        }
+    fingerprint(m);
+    m->hashed = 1;
+    return 0;
+}
+
+int pp_manifest_build(pp_manifest *m, const char *codebook_path, const pp_codebook *cb)
+{
+    if (pp_manifest_begin(m, codebook_path, cb) != 0)
+        return -1;
+    return pp_manifest_hash_inputs(m);
 }
 
 void pp_manifest_write_file(pp_json *j, const pp_manifest_file *f)
@@ -194,6 +224,31 @@ int pp_manifest_read_fingerprint(const char *manifest_path, char *buf)
         snprintf(buf, 65, "%s", value);
     json_decref(root);
     return found ? 0 : -1;
+}
+
+/* 1 if the object `file` of an earlier manifest names f with f's size
+ * (and, when want_hash, f's hash). */
+static int same_file(json_t *file, const pp_manifest_file *f, int want_hash)
+{
+    const char *name = json_string_value(json_object_get(file, "name"));
+    const char *sha = json_string_value(json_object_get(file, "sha256"));
+    json_t *size = json_object_get(file, "size");
+    if (name == NULL || strcmp(name, f->name) != 0 || !json_is_integer(size)
+        || json_integer_value(size) != f->size)
+        return 0;
+    return !want_hash || (sha != NULL && strcmp(sha, f->sha256) == 0);
+}
+
+int pp_manifest_may_be_unchanged(const pp_manifest *m, const char *manifest_path)
+{
+    json_t *root = json_load_file(manifest_path, 0, NULL);
+    json_t *inputs = json_object_get(root, "inputs");
+    int same = root != NULL && same_file(json_object_get(root, "codebook"), &m->codebook, 1)
+            && json_is_array(inputs) && json_array_size(inputs) == (size_t)m->n_inputs;
+    for (int i = 0; same && i < m->n_inputs; i++)
+        same = same_file(json_array_get(inputs, (size_t)i), &m->inputs[i], 0);
+    json_decref(root);
+    return same;
 }
 
 /* 1 if f is not as it was when first hashed. */

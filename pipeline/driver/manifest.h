@@ -19,6 +19,7 @@
 #ifndef PREPOST_MANIFEST_H
 #define PREPOST_MANIFEST_H
 
+#include <pthread.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -60,11 +61,37 @@ typedef struct {
     unsigned long seed;
     char gnuplot[128];
     char fingerprint[65];
+    /* The exports' hashing, when it runs beside the run (manifest_hashing.c). */
+    pthread_t hasher;
+    int hashing;                /* a thread is hashing the exports: wait for it */
+    int hashed;                 /* 1: every export hashed and the fingerprint made */
+    int failed_input;           /* when the hashing failed: which input */
+    int failed_errno;
 } pp_manifest;
 
 /* Hashes the codebook and its exports. 0, or -1 with the failing path in
  * m->inputs / m->codebook `path` and errno set. */
 int pp_manifest_build(pp_manifest *m, const char *codebook_path, const pp_codebook *cb);
+
+/* The same in two halves, so that a large export is hashed while the run
+ * reads it (manifest_hashing.c). pp_manifest_begin hashes the codebook,
+ * opens each export once to be sure it can be read (-1 with errno, as
+ * pp_manifest_build, if not) and notes its size; pp_manifest_hash_start
+ * hashes the exports on a thread of its own (or at once, if no thread can
+ * be had); pp_manifest_hash_wait waits for it and makes the fingerprint:
+ * 0, or -1 with errno set and m->inputs[m->failed_input] the export that
+ * could not be read. Waiting again returns the same. */
+int pp_manifest_begin(pp_manifest *m, const char *codebook_path, const pp_codebook *cb);
+void pp_manifest_hash_start(pp_manifest *m);
+/* Hashes the exports now and makes the fingerprint (what the thread of
+ * pp_manifest_hash_start runs): 0, or -1 as pp_manifest_hash_wait. */
+int pp_manifest_hash_inputs(pp_manifest *m);
+int pp_manifest_hash_wait(pp_manifest *m);
+/* Whether the earlier manifest.json at manifest_path could have the same
+ * fingerprint as m (begun, not necessarily hashed): it names a codebook
+ * with m's hash and the same exports with the sizes they have now. When
+ * not, the run need not wait for the exports' hashes to know it must run. */
+int pp_manifest_may_be_unchanged(const pp_manifest *m, const char *manifest_path);
 /* Writes manifest.json, listing the files under dir (the output being
  * built) as its outputs. 0, or -1 on a failed write or unreadable file. */
 int pp_manifest_write(const pp_manifest *m, const char *dir, FILE *out);

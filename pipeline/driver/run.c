@@ -134,24 +134,43 @@ static int inputs_unchanged(const pp_manifest *manifest)
     return EX_TEMPFAIL;
 }
 
-/* Everything after the lock is taken. */
-static int run_locked(pp_run_options *opt, const pp_codebook *cb)
+/* A codebook or export that cannot be read: nothing was started. */
+static int inputs_unreadable(const pp_run_options *opt)
 {
-    pp_manifest manifest;
+    fprintf(stderr, "prepost run: cannot read an input named by %s: %s\n",
+            opt->codebook_path, strerror(errno));
+    return errno == ENOENT ? EX_NOINPUT : EX_IOERR;
+}
+
+/* Whether the last published output was made from these very inputs. The
+ * exports' hashes are waited for only when its manifest names the same
+ * codebook and exports of the same sizes; otherwise the run must go on,
+ * and goes on while they are hashed. */
+static int up_to_date(const pp_run_options *opt, pp_manifest *manifest, int *status)
+{
     char old[65], path[4200];
-    if (pp_manifest_build(&manifest, opt->codebook_path, cb) != 0) {
-        fprintf(stderr, "prepost run: cannot read an input named by %s: %s\n",
-                opt->codebook_path, strerror(errno));
-        return errno == ENOENT ? EX_NOINPUT : EX_IOERR;
-    }
     snprintf(path, sizeof path, "%s/manifest.json", opt->out);
-    if (!opt->force && pp_manifest_read_fingerprint(path, old) == 0 &&
-        strcmp(old, manifest.fingerprint) == 0) {
-        if (!opt->quiet)
-            fprintf(stderr, "prepost run: %s is up to date (the codebook and exports have "
-                            "not changed); use --force to run anyway\n", opt->out);
-        return EX_OK;
+    *status = EX_OK;
+    if (opt->force || !pp_manifest_may_be_unchanged(manifest, path))
+        return 0;
+    if (pp_manifest_hash_wait(manifest) != 0) {
+        *status = inputs_unreadable(opt);
+        return 1;
     }
+    if (pp_manifest_read_fingerprint(path, old) != 0 || strcmp(old, manifest->fingerprint) != 0)
+        return 0;
+    if (!opt->quiet)
+        fprintf(stderr, "prepost run: %s is up to date (the codebook and exports have "
+                        "not changed); use --force to run anyway\n", opt->out);
+    return 1;
+}
+
+/* The run itself, once its inputs are known to be readable. */
+static int build_and_publish(pp_run_options *opt, const pp_codebook *cb, pp_manifest *manifest)
+{
+    int status;
+    if (up_to_date(opt, manifest, &status))
+        return status;
     if (!out_is_replaceable(opt->out)) {
         fprintf(stderr, "prepost run: %s exists and is not a prepost output; choose another "
                         "directory with -o, or remove it\n", opt->out);
@@ -163,9 +182,9 @@ static int run_locked(pp_run_options *opt, const pp_codebook *cb)
                 opt->out, strerror(errno));
         return EX_CANTCREAT;
     }
-    int status = pp_run_chain(opt, cb, &manifest, tmp);
+    status = pp_run_chain(opt, cb, manifest, tmp);
     if (status == EX_OK && interrupted == 0)
-        status = inputs_unchanged(&manifest);
+        status = inputs_unchanged(manifest);
     if (status == EX_OK && interrupted == 0 && pp_publish_commit(tmp, opt->out) != 0) {
         fprintf(stderr, "prepost run: cannot put the new output in place at %s: %s\n",
                 opt->out, strerror(errno));
@@ -174,6 +193,19 @@ static int run_locked(pp_run_options *opt, const pp_codebook *cb)
     if (interrupted)
         status = 128 + interrupted;
     pp_remove_tree(tmp);                 /* gone already if published */
+    return status;
+}
+
+/* Everything after the lock is taken. The exports are hashed on a second
+ * thread while the run reads them (manifest_hashing.c). */
+static int run_locked(pp_run_options *opt, const pp_codebook *cb)
+{
+    pp_manifest manifest;
+    if (pp_manifest_begin(&manifest, opt->codebook_path, cb) != 0)
+        return inputs_unreadable(opt);
+    pp_manifest_hash_start(&manifest);
+    int status = build_and_publish(opt, cb, &manifest);
+    pp_manifest_hash_wait(&manifest);    /* the thread ends before its manifest does */
     return status;
 }
 

@@ -131,8 +131,15 @@ static int outputs(chain *c, const pp_codebook *cb)
     return status;
 }
 
-static int write_manifest(chain *c, const pp_manifest *m)
+/* Last: the exports' hashes (waited for here if still being taken, see
+ * manifest_hashing.c) and every output. */
+static int write_manifest(chain *c, pp_manifest *m)
 {
+    if (pp_manifest_hash_wait(m) != 0) {
+        fprintf(stderr, "prepost run: cannot read %s to hash it: %s\n",
+                m->inputs[m->failed_input].path, strerror(errno));
+        return EX_IOERR;
+    }
     FILE *out = fopen(c->paths[F_MANIFEST], "w");
     int failed = out == NULL || pp_manifest_write(m, c->tmp, out) != 0;
     if (out != NULL && (fflush(out) != 0 || fsync(fileno(out)) != 0))
@@ -163,7 +170,7 @@ static void remove_intermediates(chain *c)
 }
 
 int pp_run_chain(const pp_run_options *opt, const pp_codebook *cb,
-                 const pp_manifest *manifest, const char *tmp)
+                 pp_manifest *manifest, const char *tmp)
 {
     static chain c;
     memset(&c, 0, sizeof c);

@@ -29,9 +29,11 @@ typedef struct {
     int jobs;                   /* --jobs: shards of a one-wave export */
 } pp_run_options;
 
-/* Runs every stage into tmp. Returns a sysexits status: a failed stage's
- * own status (it has printed its message), or 70 if it could not start. */
+/* Runs every stage into tmp, then waits for the manifest's hashes (they
+ * may still be being taken) and writes it. Returns a sysexits status: a
+ * failed stage's own status (it has printed its message), or 70 if it
+ * could not start. */
 int pp_run_chain(const pp_run_options *opt, const pp_codebook *cb,
-                 const pp_manifest *manifest, const char *tmp);
+                 pp_manifest *manifest, const char *tmp);
 
 #endif

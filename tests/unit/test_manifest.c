@@ -3,6 +3,7 @@
  * trusts stat for a file that was not changed just before (and so never
  * reads it again), hashes a racy one again, and catches a rewrite with the
  * same bytes, a replaced file and a removed one. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include "cunit_main.h"
+#include "diag.h"
 #include "manifest.h"
 
 static char dir[64];
@@ -150,6 +152,97 @@ static void test_replaced_or_removed(void)
     tear_down();
 }
 
+/* A codebook naming export.csv in dir, for pp_manifest_begin. */
+static pp_codebook *plain_codebook(pp_diag *diag)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s/survey.ini", dir);
+    FILE *in = fopen(path, "rb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(in);
+    pp_codebook *cb = pp_codebook_read(in, path, diag);
+    fclose(in);
+    return cb;
+}
+
+/* Hashed on a thread or at once, the manifest is the same; waiting twice
+ * gives the same answer. */
+static void test_hashed_beside_the_run(void)
+{
+    pp_manifest threaded, at_once;
+    pp_diag diag;
+    char path[128];
+    set_up();
+    write_file(m.codebook.path, "[survey]\nexport = export.csv\nlayout = plain\n"
+                                "[scale s]\nlevels = Poor | Good\n"
+                                "[single q]\nscale = s\ncolumn = q\n");
+    pp_diag_clear(&diag);
+    pp_codebook *cb = plain_codebook(&diag);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cb);
+    snprintf(path, sizeof path, "%s/survey.ini", dir);
+    CU_ASSERT_EQUAL_FATAL(pp_manifest_build(&at_once, path, cb), 0);
+    CU_ASSERT_EQUAL_FATAL(pp_manifest_begin(&threaded, path, cb), 0);
+    CU_ASSERT_EQUAL(threaded.inputs[0].size, 21);         /* from stat, before the hash */
+    CU_ASSERT_FALSE(threaded.hashed);
+    pp_manifest_hash_start(&threaded);
+    CU_ASSERT_EQUAL(pp_manifest_hash_wait(&threaded), 0);
+    CU_ASSERT_EQUAL(pp_manifest_hash_wait(&threaded), 0);
+    CU_ASSERT_STRING_EQUAL(threaded.inputs[0].sha256, at_once.inputs[0].sha256);
+    CU_ASSERT_STRING_EQUAL(threaded.inputs[0].sha256,
+                           "12dff3891ce27046d1543a16795de87321baf779019b57c40977a0f0fdff64e5");
+    CU_ASSERT_STRING_EQUAL(threaded.fingerprint, at_once.fingerprint);
+    CU_ASSERT_EQUAL(strlen(threaded.fingerprint), 64);
+
+    /* An export that opens but cannot be read (a directory): begin takes
+     * it, the hash fails, and waiting says so with errno and the input. */
+    CU_ASSERT_EQUAL(unlink(m.inputs[0].path), 0);
+    CU_ASSERT_EQUAL_FATAL(mkdir(m.inputs[0].path, 0700), 0);
+    CU_ASSERT_EQUAL_FATAL(pp_manifest_begin(&threaded, path, cb), 0);
+    pp_manifest_hash_start(&threaded);
+    CU_ASSERT_EQUAL(pp_manifest_hash_wait(&threaded), -1);
+    CU_ASSERT_EQUAL(errno, EIO);               /* a failed read, as pp_manifest_hash says */
+    CU_ASSERT_EQUAL(threaded.failed_input, 0);
+    CU_ASSERT_EQUAL(pp_manifest_hash_wait(&threaded), -1);
+    CU_ASSERT_EQUAL(rmdir(m.inputs[0].path), 0);
+
+    /* A missing export stops it at the start. */
+    CU_ASSERT_EQUAL(pp_manifest_begin(&threaded, path, cb), -1);
+    CU_ASSERT_EQUAL(errno, ENOENT);
+    pp_codebook_free(cb);
+    tear_down();
+}
+
+/* An earlier manifest.json could be up to date only if it names the same
+ * codebook hash and the exports with their present sizes. */
+static void test_may_be_unchanged(void)
+{
+    char manifest_path[128];
+    set_up();
+    snprintf(manifest_path, sizeof manifest_path, "%s/manifest.json", dir);
+    CU_ASSERT_FALSE(pp_manifest_may_be_unchanged(&m, manifest_path));   /* none yet */
+    FILE *out = fopen(manifest_path, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+    CU_ASSERT_EQUAL(pp_manifest_write(&m, dir, out), 0);
+    CU_ASSERT_EQUAL(fclose(out), 0);
+    pp_manifest now = m;
+    CU_ASSERT_TRUE(pp_manifest_may_be_unchanged(&now, manifest_path));
+    memset(now.inputs[0].sha256, '0', 64);          /* not hashed yet: not compared */
+    CU_ASSERT_TRUE(pp_manifest_may_be_unchanged(&now, manifest_path));
+    now.inputs[0].size++;
+    CU_ASSERT_FALSE(pp_manifest_may_be_unchanged(&now, manifest_path));
+    now = m;
+    now.codebook.sha256[0] = now.codebook.sha256[0] == 'a' ? 'b' : 'a';
+    CU_ASSERT_FALSE(pp_manifest_may_be_unchanged(&now, manifest_path));
+    now = m;
+    snprintf(now.inputs[0].name, sizeof now.inputs[0].name, "other.csv");
+    CU_ASSERT_FALSE(pp_manifest_may_be_unchanged(&now, manifest_path));
+    now = m;
+    now.n_inputs = 2;
+    now.inputs[1] = m.inputs[0];
+    CU_ASSERT_FALSE(pp_manifest_may_be_unchanged(&now, manifest_path));
+    unlink(manifest_path);
+    tear_down();
+}
+
 CU_ErrorCode add_suites(void)
 {
     static CU_TestInfo tests[] = {
@@ -158,6 +251,8 @@ CU_ErrorCode add_suites(void)
         {"a file not racy is hashed once", test_hashed_once_unless_racy},
         {"the same bytes written again are a change", test_rewrite_with_same_bytes},
         {"a replaced, edited or removed input is a change", test_replaced_or_removed},
+        {"exports hashed on a thread as at once", test_hashed_beside_the_run},
+        {"an earlier manifest may be up to date", test_may_be_unchanged},
         CU_TEST_INFO_NULL,
     };
     return add_suite("manifest", tests);

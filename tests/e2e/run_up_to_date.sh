@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# run_up_to_date.sh: `prepost run` without --force publishes nothing new
+# when the codebook and exports are the ones the last output was made from
+# (exit 0, "is up to date"), and runs when any of them changed: an export
+# with the same size but other bytes (the case where it must wait for the
+# export's hash before deciding), an export of another size, the codebook.
+# --force always runs. A missing export stops it before anything starts.
+set -euo pipefail
+: "${PREPOST_BIN:?}" "${PREPOST_SOURCE:?}" "${PREPOST_FIXTURES:?}"
+source "$PREPOST_SOURCE/tests/e2e/lib/run_standins.sh"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+make_standins "$work/bin"
+fail() { echo "FAIL: $*" >&2; exit 1; }
+cp -r "$PREPOST_FIXTURES/edge/plain" "$work/survey"
+survey=$work/survey/survey.ini
+export=$work/survey/export.csv
+
+# The manifest's inode: a new one whenever an output is published.
+published() { stat -c %i "$work/out/manifest.json"; }
+run() { "$work/bin/prepost" run -o "$work/out" "$@" "$survey" 2>"$work/err"; }
+expect_skip() {
+    local before
+    before=$(published)
+    run || fail "$1: exit $?"
+    grep -q 'is up to date' "$work/err" || fail "$1: no 'up to date' message: $(cat "$work/err")"
+    [ "$(published)" = "$before" ] || fail "$1: published again"
+}
+expect_run() {
+    local before
+    before=$(published)
+    run -q || fail "$1: exit $?"
+    [ "$(published)" != "$before" ] || fail "$1: not published again"
+    ! grep -q 'up to date' "$work/err" || fail "$1: said up to date"
+    check_whole "$work/out" >/dev/null
+    python3 - "$work/out/manifest.json" "$export" "$1" <<'PY'
+import hashlib, json, sys
+m = json.load(open(sys.argv[1]))
+data = open(sys.argv[2], "rb").read()
+got = m["inputs"][0]
+if got["sha256"] != hashlib.sha256(data).hexdigest() or got["size"] != len(data):
+    sys.exit("FAIL: %s: manifest.json does not give the export's hash and size" % sys.argv[3])
+PY
+}
+
+"$work/bin/prepost" run -q -o "$work/out" "$survey"
+expect_skip "nothing changed"
+touch "$export"
+expect_skip "only the export's time changed"
+
+grep -q '^R1,Public sector,Poor,Good' "$export" || fail "fixture changed: no R1 row to edit"
+sed -i 's/^R1,Public sector,Poor,Good/R1,Public sector,Good,Poor/' "$export"   # same size
+expect_run "the export's bytes changed, its size did not"
+expect_skip "unchanged after that run"
+
+echo 'R99,Public sector,Poor,Good,Agree,,,,' >>"$export"
+expect_run "the export grew"
+printf '\n; a comment\n' >>"$survey"
+expect_run "the codebook changed"
+expect_skip "unchanged again"
+before=$(published); run -q -f || fail "--force: exit $?"
+[ "$(published)" != "$before" ] || fail "--force did not publish"
+before=$(published)
+
+mv "$export" "$work/export.away"
+set +e
+run -q; status=$?
+set -e
+[ "$status" = 66 ] || fail "missing export: exit $status, expected 66"
+grep -q 'cannot read an input' "$work/err" || fail "missing export: $(cat "$work/err")"
+[ "$(published)" = "$before" ] || fail "missing export: the output changed"
+echo "run_up_to_date: ok"

@@ -115,7 +115,7 @@ static pp_tally *counted_as_read(const pp_codebook *cb, const uint8_t *data, siz
     pp_source *src = pp_source_from_buffer(data, size, "fuzz.csv");
     pp_ingest_outputs out = {.tally = t};
     if (t != NULL && src != NULL
-        && pp_ingest_into(cb, PP_WAVE_BOTH, src, 0, &out, NULL, &diag) != PP_OK) {
+        && pp_ingest_into(cb, PP_WAVE_BOTH, src, 0, NULL, &out, NULL, &diag) != PP_OK) {
         pp_diag_print(&diag, "fuzz_ingest: ingest --tally failed where ingest did not", stderr);
         abort();
     }

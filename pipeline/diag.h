@@ -21,6 +21,7 @@ typedef enum {
     PP_ERR_COLUMN,         /* a codebook column is not in the export -> 65 */
     PP_ERR_CODEBOOK,       /* the codebook is wrong                  -> 65 */
     PP_ERR_RECORDS,        /* a records stream is malformed          -> 65 */
+    PP_ERR_ROW_LIST,       /* a list of rows to skip is malformed    -> 65 */
     PP_ERR_COUNT
 } pp_error;
 

@@ -6,9 +6,11 @@
  * reject line (ingest_row.h), which does not allocate per row: only the
  * id set grows with the rows. With a tally to count into, each kept record
  * is also handed to a tally counter (tally.h) as it is: its fields are
- * NUL-terminated, as the records reader would hand them out. A
- * statistical file (layout spss, stata or
- * sas) gives the same rows through stat_rows.h instead of pp_csv_read. */
+ * NUL-terminated, as the records reader would hand them out. A row the
+ * caller listed to skip (row_skips.h) is counted as read and goes no
+ * further, before its id is looked at. A statistical file (layout spss,
+ * stata or sas) gives the same rows through stat_rows.h instead of
+ * pp_csv_read. */
 #include "ingest.h"
 
 #include <assert.h>
@@ -23,6 +25,8 @@
 #include "records.h"
 #include "rejects.h"
 #include "stat_rows.h"
+
+#define ID_AND_ROW 2            /* the records' first two columns */
 
 static const char *const reason_names[PP_REJECT_COUNT] = {
     [PP_REJECT_UNKNOWN_LABEL] = "unknown label",
@@ -48,10 +52,13 @@ typedef struct {
     pp_ingest_plan plan;
     pp_record_builder builder;
     FILE *records_out;
+    size_t records_columns;     /* all of the record's, or id and row */
     FILE *rejects_out;
     pp_tally *tally;
     pp_tally_counter *counter;  /* counts into tally, once the header is read */
     long rows_before;           /* respondent rows before this part */
+    const pp_row_skips *skips;  /* rows to pass over, or NULL */
+    size_t next_skip;           /* how far skips has been gone through */
     pp_ingest_summary *summary;
     pp_diag *diag;
 } ingest_run;
@@ -98,6 +105,10 @@ static int take_row(ingest_run *run, const pp_row *part_row)
     shifted.row += run->rows_before;
     pp_row_problem pb;
     run->summary->rows++;
+    if (pp_row_skips_has(run->skips, &run->next_skip, row->row)) {
+        run->summary->skipped++;
+        return 0;
+    }
     int status = pp_record_build(&run->builder, row, &pb);
     if (status < 0) {
         pp_diag_set(run->diag, PP_ERR_NOMEM, NULL, 0, NULL);
@@ -113,7 +124,7 @@ static int take_row(ingest_run *run, const pp_row *part_row)
     run->summary->kept++;
     if (run->records_out != NULL
         && pp_records_write_row(run->records_out, run->builder.fields,
-                                run->builder.lengths, run->builder.n_fields) != 0)
+                                run->builder.lengths, run->records_columns) != 0)
         goto write_failed;
     if (run->counter != NULL)
         return count_kept(run, row->row);
@@ -123,6 +134,14 @@ write_failed:
                 "could not write the %s (is the disk full?)",
                 status > 0 ? "rejects" : "records");
     return -1;
+}
+
+/* The records' header: their first records_columns column names. */
+static int write_records_header(ingest_run *run)
+{
+    pp_strings columns = run->plan.columns;    /* borrowed, not owned */
+    columns.count = run->records_columns;
+    return pp_records_write_header(run->records_out, &columns);
 }
 
 /* The header is complete: plan the columns, write both headers. */
@@ -141,8 +160,9 @@ static int start_body(ingest_run *run)
         if (run->counter == NULL)
             return -1;
     }
-    if (run->records_out != NULL
-        && pp_records_write_header(run->records_out, &run->plan.columns) != 0) {
+    if (run->records_columns == 0)     /* not ids only: every column */
+        run->records_columns = run->builder.n_fields;
+    if (run->records_out != NULL && write_records_header(run) != 0) {
         pp_diag_set(run->diag, PP_ERR_WRITE, NULL, 0, "could not write the records");
         return -1;
     }
@@ -197,8 +217,9 @@ static void finish(ingest_run *run)
         pp_diag_set(run->diag, PP_ERR_WRITE, NULL, 0, "could not write the %s: %s", unwritten,
                     strerror(errno));
     const pp_ingest_summary *s = run->summary;
-    if (s->rows != s->kept + s->rejected)
-        pp_diag_set(run->diag, PP_ERR_INTERNAL, NULL, 0, "rows read do not add up to kept + rejected");
+    if (s->rows != s->skipped + s->kept + s->rejected)
+        pp_diag_set(run->diag, PP_ERR_INTERNAL, NULL, 0,
+                    "rows read do not add up to skipped + kept + rejected");
 }
 
 pp_error pp_ingest(const pp_codebook *cb, pp_wave wave, pp_source *src,
@@ -213,17 +234,19 @@ pp_error pp_ingest_part(const pp_codebook *cb, pp_wave wave, pp_source *src,
                         pp_ingest_summary *summary, pp_diag *diag)
 {
     pp_ingest_outputs out = {.records = records_out, .rejects = rejects_out};
-    return pp_ingest_into(cb, wave, src, rows_before, &out, summary, diag);
+    return pp_ingest_into(cb, wave, src, rows_before, NULL, &out, summary, diag);
 }
 
 pp_error pp_ingest_into(const pp_codebook *cb, pp_wave wave, pp_source *src,
-                        long rows_before, const pp_ingest_outputs *out,
-                        pp_ingest_summary *summary, pp_diag *diag)
+                        long rows_before, const pp_row_skips *skips,
+                        const pp_ingest_outputs *out, pp_ingest_summary *summary,
+                        pp_diag *diag)
 {
     pp_ingest_summary unused;
     ingest_run run = {
         .cb = cb, .wave = wave, .records_out = out->records,
-        .rejects_out = out->rejects, .tally = out->tally, .rows_before = rows_before,
+        .records_columns = out->ids_only ? ID_AND_ROW : 0, .rejects_out = out->rejects,
+        .tally = out->tally, .rows_before = rows_before, .skips = skips,
         .diag = diag, .summary = summary ? summary : &unused,
     };
     memset(run.summary, 0, sizeof *run.summary);
@@ -256,8 +279,10 @@ static const pp_reject_reason summary_order[PP_REJECT_COUNT] = {
 
 void pp_ingest_summary_print(const pp_ingest_summary *s, FILE *out)
 {
-    fprintf(out, "%ld row%s read, %ld kept, %ld rejected",
-            s->rows, s->rows == 1 ? "" : "s", s->kept, s->rejected);
+    fprintf(out, "%ld row%s read, ", s->rows, s->rows == 1 ? "" : "s");
+    if (s->skipped > 0)
+        fprintf(out, "%ld skipped, ", s->skipped);
+    fprintf(out, "%ld kept, %ld rejected", s->kept, s->rejected);
     const char *separator = " (";
     for (size_t i = 0; i < PP_REJECT_COUNT; i++) {
         long n = s->by_reason[summary_order[i]];

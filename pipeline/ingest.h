@@ -2,7 +2,8 @@
  *
  * Streams the export row by row: memory holds one row and the set of IDs
  * seen, never the whole file. Every respondent row is either written as a
- * record or written to rejects with its reason: rows read = kept + rejected.
+ * record or written to rejects with its reason: rows read = kept + rejected
+ * (+ skipped, the rows a caller asked to pass over).
  *
  * Rejects (RFC 4180 CSV, header always written):
  *   row,id,column,reason,value,expected
@@ -18,6 +19,7 @@
 
 #include "codebook.h"
 #include "diag.h"
+#include "row_skips.h"
 #include "source.h"
 #include "tally.h"
 
@@ -35,8 +37,9 @@ const char *pp_reject_reason_name(pp_reject_reason reason);
 
 typedef struct {
     long rows;                  /* respondent rows read (header rows excluded) */
+    long skipped;               /* rows passed over (pp_ingest_into's skips) */
     long kept;
-    long rejected;
+    long rejected;              /* rows = skipped + kept + rejected */
     long by_reason[PP_REJECT_COUNT];
 } pp_ingest_summary;
 
@@ -66,16 +69,21 @@ typedef struct {
     FILE *rejects;
     pp_tally *tally;            /* the kept records counted into it, as
                                    prepost-tally counts them from records */
+    int ids_only;               /* records hold only the id and row columns */
 } pp_ingest_outputs;
 
 /* pp_ingest_part with any of records, rejects and tally. Counting into a
  * tally here gives the same counts as writing the records and tallying
- * them, without writing and reading them. */
+ * them, without writing and reading them. The rows `skips` lists (NULL:
+ * none) are passed over as if the export did not hold them: neither kept
+ * nor rejected, their ids not seen; the other rows keep their numbers. */
 pp_error pp_ingest_into(const pp_codebook *cb, pp_wave wave, pp_source *src,
-                        long rows_before, const pp_ingest_outputs *out,
-                        pp_ingest_summary *summary, pp_diag *diag);
+                        long rows_before, const pp_row_skips *skips,
+                        const pp_ingest_outputs *out, pp_ingest_summary *summary,
+                        pp_diag *diag);
 
-/* "250 rows read, 248 kept, 2 rejected (1 duplicate id, 1 unknown label)" */
+/* "250 rows read, 248 kept, 2 rejected (1 duplicate id, 1 unknown label)";
+ * with rows skipped, "250 rows read, 3 skipped, 245 kept, 2 rejected (...)" */
 void pp_ingest_summary_print(const pp_ingest_summary *s, FILE *out);
 
 #endif

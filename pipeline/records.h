@@ -10,6 +10,9 @@
  * this order: `id`, `row`, `waves`, then `seg:NAME` per segment, then per
  * item in codebook order: `ITEM:before` and `ITEM:after` (paired) or
  * `ITEM` (single, multi, text). Readers find columns by name.
+ * `prepost-ingest --ids-only` writes only the first two, `id<TAB>row`: a
+ * list of who was kept, for `prepost run --jobs N` to check ids across
+ * shards; tally and pair, which need `waves`, do not read it.
  *
  * Fields are separated by TAB and escaped: backslash as `\\`, TAB `\t`,
  * newline `\n`, carriage return `\r`, NUL `\0`; every other byte as is

@@ -1,7 +1,8 @@
 /* prepost-ingest: reads one survey export against its codebook and writes
  * records (labels turned into codes) and, with -r, the rejected rows with
  * their reasons; with --tally, the tally of the records as well (or
- * instead), as prepost-tally would count them. The command line only; the
+ * instead), as prepost-tally would count them; --ids-only and --skip-rows
+ * serve `prepost run --jobs N` (run_shards.h). The command line only; the
  * work is pp_ingest_into (ingest.h). */
 #include <errno.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@
 #include "cli_options.h"
 #include "codebook.h"
 #include "ingest.h"
+#include "row_skips.h"
 #include "source.h"
 
 typedef struct {
@@ -20,6 +22,8 @@ typedef struct {
     const char *tally_path;     /* --tally: NULL = no tally */
     const char *wave_name;      /* NULL, "before" or "after" */
     long rows_before;           /* --rows-before: this export is a part (shard) */
+    int ids_only;               /* --ids-only: records of id and row alone */
+    const char *skip_path;      /* --skip-rows: rows to pass over, or NULL */
     const char *codebook_path;
     const char *export_path;    /* NULL = the codebook's export */
 } options;
@@ -27,7 +31,7 @@ typedef struct {
 static void usage(FILE *out)
 {
     fprintf(out,
-        "Usage: %s [-o RECORDS] [-r REJECTS.csv] [--tally TALLY] [--wave before|after] [--rows-before N] [-q] SURVEY.ini [EXPORT|-]\n"
+        "Usage: %s [-o RECORDS] [--ids-only] [-r REJECTS.csv] [--tally TALLY] [--wave before|after] [--rows-before N] [--skip-rows FILE] [-q] SURVEY.ini [EXPORT|-]\n"
         "Reads a survey export (CSV, gzipped or not) and writes one record per\n"
         "respondent, with every answer turned into the code the codebook gives it.\n"
         "\n"
@@ -38,6 +42,8 @@ static void usage(FILE *out)
         "  -o, --output=RECORDS\n"
         "                   write the records here (default: standard output,\n"
         "                   unless --tally is given)\n"
+        "  --ids-only       the records hold only the id and row columns: who was\n"
+        "                   kept, and from which row\n"
         "  -r REJECTS.csv   write the rows that could not be kept, with the row,\n"
         "                   column, reason and the answers expected. Without -r\n"
         "                   rejected rows are only counted in the summary line\n"
@@ -48,6 +54,10 @@ static void usage(FILE *out)
         "  --rows-before N  the export is one part of a larger one (a shard): its\n"
         "                   header rows, then rows that came after N respondent\n"
         "                   rows of the whole; rows are numbered as in the whole\n"
+        "  --skip-rows FILE pass over the rows FILE lists, as if the export did not\n"
+        "                   hold them (neither kept nor rejected; the summary says\n"
+        "                   how many): row numbers as records give them (with\n"
+        "                   --rows-before), one a line, ascending\n"
         "  -q, --quiet      no summary line on standard error (for cron)\n"
         "  -h, --help       show this help and exit\n"
         "  -V, --version    show the version and exit\n"
@@ -60,7 +70,8 @@ static void usage(FILE *out)
         "all or nothing).\n"
         "\n"
         "Exit status: 0 done (even with rejected rows), 64 wrong command line,\n"
-        "65 bad export or codebook, 66 input missing, 73/74 cannot write output.\n"
+        "65 bad export, codebook or list of rows to skip, 66 input missing,\n"
+        "73/74 cannot write output.\n"
         "\n"
         "Example:\n"
         "  %s -o nptsc.records -r rejects.csv nptsc.ini\n"
@@ -79,7 +90,8 @@ static long parse_rows_before(const char *text)
     return n;
 }
 
-/* -r, --wave and --rows-before, ingest's own options. */
+/* -r, --wave, --rows-before, --tally, --ids-only and --skip-rows, ingest's
+ * own options. */
 static void own_option(int option, const char *value, void *stage)
 {
     options *opt = stage;
@@ -88,6 +100,8 @@ static void own_option(int option, const char *value, void *stage)
     case 'w': opt->wave_name = value; break;
     case 'R': opt->rows_before = parse_rows_before(value); break;
     case 't': opt->tally_path = value; break;
+    case 'I': opt->ids_only = 1; break;
+    case 'S': opt->skip_path = value; break;
     }
 }
 
@@ -97,6 +111,8 @@ static void parse_options(int argc, char **argv, options *opt)
         {"wave", required_argument, NULL, 'w'},
         {"rows-before", required_argument, NULL, 'R'},
         {"tally", required_argument, NULL, 't'},
+        {"ids-only", no_argument, NULL, 'I'},
+        {"skip-rows", required_argument, NULL, 'S'},
         {NULL, 0, NULL, 0},
     };
     memset(opt, 0, sizeof *opt);
@@ -104,6 +120,8 @@ static void parse_options(int argc, char **argv, options *opt)
     int first = cli_parse_options(argc, argv, &opt->common, usage, "r:", own, own_option, opt);
     if (opt->common.output == NULL && opt->tally_path == NULL)
         opt->common.output = "-";       /* records to standard output */
+    if (opt->ids_only && opt->common.output == NULL)
+        cli_usage_error("--ids-only shapes the records: name them with -o");
     if (argc - first < 1 || argc - first > 2)
         cli_usage_error("give the codebook, and optionally the export to read");
     opt->codebook_path = argv[first];
@@ -234,9 +252,12 @@ static int run(const options *opt)
     pp_source *source = NULL;
     outputs out = {0};
     const char *export_name = NULL;
+    pp_row_skips skips = {0};
 
     pp_codebook *cb = cli_load_codebook(opt->codebook_path, &diag);
     if (cb == NULL || wave_of(cb, opt, &wave, &diag) != 0)
+        goto cleanup;
+    if (opt->skip_path && pp_row_skips_load(&skips, opt->skip_path, &diag) != PP_OK)
         goto cleanup;
     export_path = export_path_of(cb, wave, opt, &diag);
     if (export_path == NULL)
@@ -252,8 +273,9 @@ static int run(const options *opt)
     }
     if (open_outputs(opt, &out, &diag) != 0)
         goto cleanup;
-    pp_ingest_outputs to = {out.records.file, out.rejects.file, out.counts};
-    if (pp_ingest_into(cb, wave, source, opt->rows_before, &to, &summary, &diag) != PP_OK)
+    pp_ingest_outputs to = {out.records.file, out.rejects.file, out.counts, opt->ids_only};
+    if (pp_ingest_into(cb, wave, source, opt->rows_before, opt->skip_path ? &skips : NULL,
+                       &to, &summary, &diag) != PP_OK)
         goto cleanup;
     if (commit_outputs(opt, &out, &diag) != 0)
         goto cleanup;
@@ -261,6 +283,7 @@ static int run(const options *opt)
         print_summary(export_name, &summary, opt->rejects_path != NULL);
 
 cleanup:
+    pp_row_skips_free(&skips);
     close_outputs(&out);
     if (source != NULL)
         pp_source_free(source);

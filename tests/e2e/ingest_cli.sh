@@ -1,8 +1,9 @@
 #!/bin/bash
 # ingest_cli.sh: the command line of prepost-ingest, beyond the edge-case
 # exports of ingest.sh: standard input and output, -q, rejects without -r,
-# exit statuses for usage, missing files and unwritable outputs, and that a
-# bad file leaves an existing output untouched.
+# exit statuses for usage, missing files and unwritable outputs, that a
+# bad file leaves an existing output untouched, and --ids-only and
+# --skip-rows (the records and tallies `prepost run --jobs N` asks for).
 set -u
 . "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh" # $work, fail, check, expect_status, finish ...
 
@@ -19,6 +20,10 @@ run() {
     status=$?
     check "prepost-ingest $*: exit $status, expected $want ($(cat "$work/err"))" \
         test "$status" -eq "$want"
+}
+
+differ() {
+    ! cmp -s "$1" "$2"
 }
 
 stderr_has() {
@@ -86,6 +91,85 @@ run 64 "$edge/plain/survey.ini" a.csv b.csv
 
 # Cannot write: 73, and nothing left behind.
 run 73 -o "$work/no-such-dir/records" "$edge/plain/survey.ini"
+
+# --ids-only and --skip-rows, for `prepost run --jobs N`: an export with
+# kept and rejected rows, ids that need escaping, and repeated ids.
+h='Respondent ID,Sector,Awareness before,Awareness after,The programme met my expectations'
+h="$h,Support: Networking,Support: Masterclasses,Support: Electronic material,Comments"
+{
+    echo "$h"
+    echo 'R1,Public sector,Poor,Good,Agree,Networking,,,one'           # row 2
+    echo 'R2,Third sector,Fair,Excellent,Strongly agree,,,,'           # row 3: skipped
+    echo 'R3,Public sector,Excelent,Good,Agree,,,,'                    # row 4: skipped (a reject)
+    echo 'R4,Third sector,Good,Good,Agree,,,,'                         # row 5
+    echo 'R2,Public sector,Good,Poor,Disagree,,,,kept once 3 is gone'  # row 6
+    printf '"R\t5",Public sector,,,,,,,"tab in the id"\n'              # row 7
+    echo 'R\6,Third sector,Poor,Poor,Agree,,yes,,backslash'            # row 8
+    echo 'R4,Public sector,Good,Good,Agree,,,,'                        # row 9: R4 again
+    echo ',Public sector,Good,Good,Agree,,,,'                          # row 10: no id
+    echo 'R7,Third sector,Very good,Excellent,Agree,,,,'               # row 11: skipped
+    echo 'R8,Public sector,Poor,Fair,Agree,yes,,,'                     # row 12
+} >"$work/ids.csv"
+cp "$edge/plain/survey.ini" "$work/ids.ini"
+run 0 -o full.records -r full.rejects --tally full.tally ids.ini ids.csv
+run 0 --ids-only -o ids.records -r ids.rejects --tally ids.tally ids.ini ids.csv
+check "--ids-only: not the id and row columns of the records" \
+    cmp -s <(cut -f1,2 "$work/full.records") "$work/ids.records"
+check "--ids-only: escaped ids lost" grep -qF 'R\t5' "$work/ids.records"
+check "--ids-only changed the rejects" cmp -s "$work/full.rejects" "$work/ids.rejects"
+check "--ids-only changed the tally" cmp -s "$work/full.tally" "$work/ids.tally"
+run 64 --ids-only --tally t ids.ini ids.csv
+stderr_has "--ids-only"
+
+# --skip-rows: as if the export did not hold rows 3, 4 and 11 (row 99 is
+# not there), but the others keep their numbers. Row 6 repeats skipped
+# row 3's id, so it is kept, as it is when row 3 is deleted.
+printf '3\n4\n11\n99\n' >"$work/skip.txt"
+run 0 --skip-rows skip.txt -o skip.records -r skip.rejects --tally skip.tally ids.ini ids.csv
+stderr_has "11 rows read, 3 skipped, 6 kept, 2 rejected (1 duplicate id, 1 missing id)"
+sed '3d;4d;11d' "$work/ids.csv" >"$work/deleted.csv"
+run 0 -o deleted.records --tally deleted.tally ids.ini deleted.csv
+check "--skip-rows: not the tally of the export without those rows" \
+    cmp -s "$work/skip.tally" "$work/deleted.tally"
+check "--skip-rows: the tally of the whole export" \
+    differ "$work/skip.tally" "$work/full.tally"
+check "--skip-rows: not the records of the export without those rows" \
+    cmp -s <(cut -f1,3- "$work/skip.records") <(cut -f1,3- "$work/deleted.records")
+check "--skip-rows: rows renumbered: $(cut -f2 "$work/skip.records" | tr '\n' ' ')" \
+    test "$(tail -n +3 "$work/skip.records" | cut -f2 | tr '\n' ' ')" = "2 5 6 7 8 12 "
+check "--skip-rows: rejects not rows 9 and 10" \
+    test "$(tail -n +2 "$work/skip.rejects" | cut -d, -f1 | tr '\n' ' ')" = "9 10 "
+# With --rows-before, the rows are numbered as in the whole export.
+printf '103\n104\n111\n' >"$work/shifted-skip.txt"
+run 0 --skip-rows shifted-skip.txt --rows-before 100 -o shifted.records ids.ini ids.csv
+check "--skip-rows with --rows-before: not the rows of the whole" \
+    test "$(tail -n +3 "$work/shifted.records" | cut -f2 | tr '\n' ' ')" = "102 105 106 107 108 112 "
+check "--skip-rows with --rows-before: other records than without" \
+    cmp -s <(cut -f1,3- "$work/skip.records") <(cut -f1,3- "$work/shifted.records")
+
+# A list of rows that is not one: 65, naming the file and the line; an
+# empty list skips nothing; a missing one is 66.
+bad_list() {
+    local line=$1
+    shift
+    printf -- "$@" >"$work/bad-skip.txt"
+    run 65 --skip-rows bad-skip.txt -o r ids.ini ids.csv
+    stderr_has "bad-skip.txt:line $line: the list of rows to skip is malformed"
+}
+bad_list 2 '3\nfour\n'
+bad_list 3 '3\n5\n5\n'
+bad_list 2 '5\n3\n'
+bad_list 1 '\n'
+bad_list 1 '-3\n'
+bad_list 1 '0\n'
+bad_list 1 ' 3\n'
+bad_list 2 '3\n99999999999999999999999\n'
+check "a bad list of rows wrote the records" test ! -e "$work/r"
+: >"$work/empty-skip.txt"
+run 0 --skip-rows empty-skip.txt -o empty.records ids.ini ids.csv
+check "an empty list of rows changed the records" cmp -s "$work/empty.records" "$work/full.records"
+run 66 --skip-rows no-such-list.txt ids.ini ids.csv
+stderr_has "no-such-list.txt"
 
 # --help and --version.
 run 0 --help

@@ -113,6 +113,9 @@ static void test_summary_line(void)
          "250 rows read, 248 kept, 2 rejected (1 duplicate id, 1 unknown label)"},
         {{.rows = 3, .rejected = 3, .by_reason = {[PP_REJECT_EXTRA_FIELDS] = 3}},
          "3 rows read, 0 kept, 3 rejected (3 extra fields)"},
+        {{.rows = 9, .skipped = 3, .kept = 5, .rejected = 1,
+          .by_reason = {[PP_REJECT_MISSING_ID] = 1}},
+         "9 rows read, 3 skipped, 5 kept, 1 rejected (1 missing id)"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *text = NULL;

@@ -1,7 +1,9 @@
 /* shard_ids.c: duplicate ids across shards, and one rejects.csv
  * (shard_ids.h). A shard's rejects are copied record by record as ingest
  * wrote them (csv_scan.h finds where each ends), never parsed and written
- * again, so every byte stays as one ingest would write it. */
+ * again, so every byte stays as one ingest would write it. A reject's id
+ * is taken as ingest read it (without the apostrophe a formula-like id is
+ * written with, csv_field.h), to match the ids of records. */
 #include "shard_ids.h"
 
 #include <errno.h>
@@ -10,6 +12,7 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "csv_field.h"
 #include "csv_rows.h"
 #include "csv_scan.h"
 #include "idset.h"
@@ -141,7 +144,7 @@ static int note_end(long long offset, long records, void *user)
 typedef struct {
     long row;
     int first_of_id;            /* the reject holds an id (not missing, not repeated) */
-    char *id;
+    char *id;                   /* as ingest read it (no apostrophe, csv_field.h) */
     size_t id_len;
 } reject_fields;
 
@@ -154,11 +157,12 @@ static int take_fields(const pp_row *row, void *user)
     f->row = strtol(row->fields[0], NULL, 10);
     f->first_of_id = strcmp(reason, pp_reject_reason_name(PP_REJECT_DUPLICATE_ID)) != 0
                   && strcmp(reason, pp_reject_reason_name(PP_REJECT_MISSING_ID)) != 0;
-    f->id = malloc(row->lengths[1] + 1);
+    const char *id = pp_csv_field_text(row->fields[1]);
+    f->id_len = row->lengths[1] - (size_t)(id - row->fields[1]);
+    f->id = malloc(f->id_len + 1);
     if (f->id == NULL)
         return 1;
-    memcpy(f->id, row->fields[1], row->lengths[1] + 1);
-    f->id_len = row->lengths[1];
+    memcpy(f->id, id, f->id_len + 1);
     return 0;
 }
 

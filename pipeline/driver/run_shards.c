@@ -16,10 +16,11 @@ typedef struct {
     pp_shard_plan plan;
     pp_shard_feed feeds[PP_MAX_JOBS];
     char *records[PP_MAX_JOBS], *rejects[PP_MAX_JOBS], *tallies[PP_MAX_JOBS];
+    char *skips[PP_MAX_JOBS];   /* rows to pass over counting a shard again */
     char rows_before[PP_MAX_JOBS][24];
     pp_stage stages[2 * PP_MAX_JOBS];
     int counts[PP_MAX_JOBS];
-    long moved[PP_MAX_JOBS];    /* rows of each shard that repeated an earlier shard's id */
+    long moved[PP_MAX_JOBS];    /* kept rows of each shard that repeated an earlier shard's id */
 } sharding;
 
 static char *work_file(const pp_shard_job *job, int k, const char *suffix)
@@ -38,45 +39,51 @@ static pp_stage program(const char *path, const char *label)
     return s;
 }
 
-/* Every shard: feed | prepost-ingest, counting its records as it goes. */
-static int ingest_shards(sharding *sh)
+/* Pipeline i of sh->stages: feed shard k | prepost-ingest --rows-before
+ * R --tally k.tally ..., its other arguments still to add (NULL ended). */
+static pp_stage *shard_ingest(sharding *sh, int i, int k)
 {
     const pp_shard_job *job = sh->job;
-    for (int k = 0; k < sh->plan.n; k++) {
-        sh->feeds[k] = (pp_shard_feed){&sh->plan, k};
-        sh->stages[2 * k] = (pp_stage){.label = "reading a shard", .fn = pp_shard_feed_run,
-                                       .arg = &sh->feeds[k]};
-        snprintf(sh->rows_before[k], sizeof sh->rows_before[k], "%ld",
-                 sh->plan.shards[k].rows_before);
-        sh->stages[2 * k + 1] = program(job->ingest, "ingest");
-        pp_stage_args(&sh->stages[2 * k + 1], "--rows-before", sh->rows_before[k], "-o",
-                      sh->records[k], "-r", sh->rejects[k], "--tally", sh->tallies[k],
-                      job->codebook_path, "-", NULL);
-        sh->counts[k] = 2;
-    }
+    sh->feeds[k] = (pp_shard_feed){&sh->plan, k};
+    sh->stages[2 * i] = (pp_stage){.label = "reading a shard", .fn = pp_shard_feed_run,
+                                   .arg = &sh->feeds[k]};
+    snprintf(sh->rows_before[k], sizeof sh->rows_before[k], "%ld",
+             sh->plan.shards[k].rows_before);
+    sh->stages[2 * i + 1] = program(job->ingest, "ingest");
+    pp_stage_args(&sh->stages[2 * i + 1], "--rows-before", sh->rows_before[k], "--tally",
+                  sh->tallies[k], NULL);
+    sh->counts[i] = 2;
+    return &sh->stages[2 * i + 1];
+}
+
+/* Every shard: feed | prepost-ingest, counting its records as it goes and
+ * writing of them only the ids and rows, for settling ids across shards. */
+static int ingest_shards(sharding *sh)
+{
+    for (int k = 0; k < sh->plan.n; k++)
+        pp_stage_args(shard_ingest(sh, k, k), "--ids-only", "-o", sh->records[k], "-r",
+                      sh->rejects[k], sh->job->codebook_path, "-", NULL);
     int result = pp_run_pipelines(sh->stages, sh->counts, sh->plan.n);
     return pp_pipeline_status(sh->stages, result, "ingest");
 }
 
-/* The shards that lost rows to an earlier shard's ids: their tallies
- * again, from their records without those rows. *n_again: how many. */
+/* The shards that lost kept rows to an earlier shard's ids: each read and
+ * counted again, passing over the rows settling listed, into a tally that
+ * replaces its first. Their rejects are in rejects.csv already: none are
+ * written. *n_again: how many. */
 static int tally_again(sharding *sh, int *n_again)
 {
-    const pp_shard_job *job = sh->job;
     int n = 0;
     for (int k = 0; k < sh->plan.n; k++) {
-        if (sh->moved[k] == 0)
-            continue;
-        sh->stages[n] = program(job->tally, "tally");
-        pp_stage_args(&sh->stages[n], "-o", sh->tallies[k], job->codebook_path,
-                      sh->records[k], NULL);
-        sh->counts[n++] = 1;
+        if (sh->moved[k] > 0)
+            pp_stage_args(shard_ingest(sh, n++, k), "--skip-rows", sh->skips[k],
+                          sh->job->codebook_path, "-", NULL);
     }
     *n_again = n;
     if (n == 0)
         return EX_OK;
     int result = pp_run_pipelines(sh->stages, sh->counts, n);
-    return pp_pipeline_status(sh->stages, result, "tally");
+    return pp_pipeline_status(sh->stages, result, "ingest");
 }
 
 static int merge_shards(sharding *sh)
@@ -93,8 +100,8 @@ static int settle(sharding *sh, pp_progress *progress)
     pp_shard_counts counts = {.moved_by_shard = sh->moved};
     char text[160];
     pp_progress_begin(progress, "ids across shards");
-    int status = pp_shard_ids_settle(sh->plan.n, sh->records, sh->rejects, sh->plan.id_column,
-                                     sh->job->rejects_out, &counts);
+    int status = pp_shard_ids_settle(sh->plan.n, sh->records, sh->rejects, sh->skips,
+                                     sh->plan.id_column, sh->job->rejects_out, &counts);
     snprintf(text, sizeof text, "%ld rows read, %ld kept, %ld rejected (%ld repeated an id "
              "of an earlier shard)", counts.kept + counts.rejected, counts.kept,
              counts.rejected, counts.moved);
@@ -159,7 +166,8 @@ int pp_run_shards(const pp_shard_job *job, const pp_codebook *cb, pp_progress *p
         sh.records[k] = work_file(job, k, "records");
         sh.rejects[k] = work_file(job, k, "rejects.csv");
         sh.tallies[k] = work_file(job, k, "tally");
-        if (!sh.records[k] || !sh.rejects[k] || !sh.tallies[k])
+        sh.skips[k] = work_file(job, k, "skip");
+        if (!sh.records[k] || !sh.rejects[k] || !sh.tallies[k] || !sh.skips[k])
             status = EX_SOFTWARE;
     }
     if (status == EX_OK)
@@ -168,6 +176,7 @@ int pp_run_shards(const pp_shard_job *job, const pp_codebook *cb, pp_progress *p
         free(sh.records[k]);
         free(sh.rejects[k]);
         free(sh.tallies[k]);
+        free(sh.skips[k]);
     }
     pp_shard_plan_free(&sh.plan);
     return status;

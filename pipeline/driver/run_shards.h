@@ -2,10 +2,12 @@
  * into shards (shard_plan.h), each shard ingested and tallied in its own
  * processes, all at once, and the tallies merged:
  *
- *   feed shard k | prepost-ingest --rows-before R -o k.records -r k.rejects --tally k.tally
+ *   feed shard k | prepost-ingest --rows-before R --ids-only -o k.records -r k.rejects
+ *                                 --tally k.tally
  *   (ids across shards, one rejects.csv: shard_ids.h)
- *   prepost-tally -o k.tally k.records, only for a shard some of whose
- *       rows gave an id of an earlier shard: its records without them
+ *   feed shard k | prepost-ingest --rows-before R --skip-rows k.skip --tally k.tally,
+ *       only for a shard some of whose kept rows gave an id of an earlier
+ *       shard: counted again without them
  *   prepost-merge -o survey.tally 0.tally 1.tally ...
  *
  * The tally and rejects.csv are the bytes one job gives. */

@@ -18,6 +18,7 @@
 #include "idset.h"
 #include "ingest.h"
 #include "rejects.h"
+#include "shard_skips.h"
 #include "source.h"
 
 /* The reject ingest writes for a repeated id (ingest_row.c). */
@@ -78,34 +79,26 @@ static size_t unescape(char *s, size_t len)
 typedef struct {
     pp_idset *ids;              /* ids of earlier shards, and this one's so far */
     const char *id_column;
-    moved_list moved;           /* this shard's rows to move to rejects */
+    moved_list moved;           /* this shard's kept rows to move to rejects */
+    pp_idset *moved_ids;        /* their ids, when there are any */
+    pp_shard_skips skips;       /* rows to pass over counting this shard again */
     pp_shard_counts *counts;
 } settling;
 
-/* Shard records: an id seen in an earlier shard moves its row. With
- * rewrite, writes the records that stay to out. 0, or -1. */
-static int pass_records(settling *s, FILE *in, FILE *out)
+/* Shard records (id, then row, first): an id seen in an earlier shard
+ * moves its row. 0, or -1. */
+static int pass_records(settling *s, FILE *in)
 {
     char *line = NULL;
-    size_t cap = 0, next_moved = 0;
+    size_t cap = 0;
     ssize_t len;
     long line_no = 0;
     int status = 0;
     while (status == 0 && (len = getline(&line, &cap, in)) > 0) {
-        if (++line_no <= 2) {
-            if (out != NULL && fwrite(line, 1, (size_t)len, out) != (size_t)len)
-                status = -1;
+        if (++line_no <= 2)
             continue;
-        }
         char *tab = memchr(line, '\t', (size_t)len);
         long row = tab ? strtol(tab + 1, NULL, 10) : 0;
-        if (out != NULL) {
-            int drop = next_moved < s->moved.n && s->moved.rows[next_moved].row == row;
-            next_moved += drop;
-            if (!drop && fwrite(line, 1, (size_t)len, out) != (size_t)len)
-                status = -1;
-            continue;
-        }
         s->counts->kept++;
         if (s->id_column == NULL || tab == NULL)
             continue;
@@ -144,6 +137,7 @@ static int note_end(long long offset, long records, void *user)
 typedef struct {
     long row;
     int first_of_id;            /* the reject holds an id (not missing, not repeated) */
+    int repeat;                 /* the reject is for an id an earlier row gave */
     char *id;                   /* as ingest read it (no apostrophe, csv_field.h) */
     size_t id_len;
 } reject_fields;
@@ -155,7 +149,8 @@ static int take_fields(const pp_row *row, void *user)
         return 1;
     const char *reason = row->fields[3];
     f->row = strtol(row->fields[0], NULL, 10);
-    f->first_of_id = strcmp(reason, pp_reject_reason_name(PP_REJECT_DUPLICATE_ID)) != 0
+    f->repeat = strcmp(reason, pp_reject_reason_name(PP_REJECT_DUPLICATE_ID)) == 0;
+    f->first_of_id = !f->repeat
                   && strcmp(reason, pp_reject_reason_name(PP_REJECT_MISSING_ID)) != 0;
     const char *id = pp_csv_field_text(row->fields[1]);
     f->id_len = row->lengths[1] - (size_t)(id - row->fields[1]);
@@ -178,7 +173,8 @@ static int write_moved(FILE *out, const settling *s, const moved_row *m)
 
 /* One reject record of a shard, bytes [from, to): copied, or written as a
  * duplicate when its id was given in an earlier shard. Moved records of
- * lower rows go first. 0, or -1. */
+ * lower rows go first. A repeat of a moved row's id is also a row to pass
+ * over counting the shard again. 0, or -1. */
 static int pass_reject(settling *s, const char *bytes, long long from, long long to,
                        size_t *next_moved, FILE *out)
 {
@@ -194,6 +190,9 @@ static int pass_reject(settling *s, const char *bytes, long long from, long long
     int added = 1;
     if (status == 0 && s->id_column != NULL && f.first_of_id)
         added = pp_idset_add(s->ids, f.id, f.id_len);
+    if (status == 0 && f.repeat && s->moved_ids != NULL
+        && pp_idset_contains(s->moved_ids, f.id, f.id_len))
+        status = pp_shard_skips_add(&s->skips, f.row);
     moved_row as_moved = {f.row, f.id, f.id_len};
     if (added < 0)
         status = -1;
@@ -256,55 +255,66 @@ static int pass_rejects(settling *s, const char *path, FILE *out)
     return status;
 }
 
-/* Drops a shard's moved records from its records file. 0, or -1. */
-static int rewrite_records(settling *s, const char *path)
+/* The moved rows: to pass over counting the shard again, and their ids,
+ * for finding the shard's own repeats of them. 0, or -1. */
+static int list_moved(settling *s)
 {
-    char fresh[4300];
-    snprintf(fresh, sizeof fresh, "%s.settled", path);
-    FILE *in = fopen(path, "rb"), *out = fopen(fresh, "wb");
-    int status = in != NULL && out != NULL ? pass_records(s, in, out) : -1;
-    if (in != NULL)
-        fclose(in);
-    if (out != NULL && fclose(out) != 0)
-        status = -1;
-    return status == 0 ? rename(fresh, path) : -1;
+    s->moved_ids = pp_idset_new();
+    int status = s->moved_ids != NULL ? 0 : -1;
+    for (size_t i = 0; status == 0 && i < s->moved.n; i++) {
+        const moved_row *m = &s->moved.rows[i];
+        if (pp_idset_add(s->moved_ids, m->id, m->id_len) < 0
+            || pp_shard_skips_add(&s->skips, m->row) != 0)
+            status = -1;
+    }
+    return status;
 }
 
-static int settle_shard(settling *s, const char *records, const char *rejects, FILE *out)
+/* One shard: its records, then its rejects; with moved rows, the rows to
+ * pass over counting it again, to skips. 0, or -1. */
+static int settle_shard(settling *s, const char *records, const char *rejects,
+                        const char *skips, FILE *out)
 {
     moved_clear(&s->moved);
+    s->skips.n = 0;
     FILE *in = fopen(records, "rb");
-    int status = in != NULL ? pass_records(s, in, NULL) : -1;
+    int status = in != NULL ? pass_records(s, in) : -1;
     if (in != NULL)
         fclose(in);
-    if (status == 0 && s->moved.n > 0)
-        status = rewrite_records(s, records);
     s->counts->moved += (long)s->moved.n;
     s->counts->rejected += (long)s->moved.n;
-    return status == 0 ? pass_rejects(s, rejects, out) : -1;
+    if (status == 0 && s->moved.n > 0)
+        status = list_moved(s);
+    if (status == 0)
+        status = pass_rejects(s, rejects, out);
+    if (status == 0 && s->moved.n > 0)
+        status = pp_shard_skips_write(&s->skips, skips);
+    pp_idset_free(s->moved_ids);
+    s->moved_ids = NULL;
+    return status;
 }
 
 int pp_shard_ids_settle(int n, char *const *records, char *const *rejects,
-                        const char *id_column, const char *rejects_out,
-                        pp_shard_counts *counts)
+                        char *const *skips, const char *id_column,
+                        const char *rejects_out, pp_shard_counts *counts)
 {
     long *moved_by_shard = counts->moved_by_shard;
     memset(counts, 0, sizeof *counts);
     counts->moved_by_shard = moved_by_shard;
     errno = 0;
-    settling s = {pp_idset_new(), id_column, {0}, counts};
+    settling s = {.ids = pp_idset_new(), .id_column = id_column, .counts = counts};
     FILE *out = fopen(rejects_out, "wb");
     int status = s.ids != NULL && out != NULL && pp_rejects_write_header(out) == 0 ? 0 : -1;
     for (int k = 0; k < n && status == 0; k++) {
-        long moved_before = counts->moved;
-        status = settle_shard(&s, records[k], rejects[k], out);
+        status = settle_shard(&s, records[k], rejects[k], skips[k], out);
         if (moved_by_shard != NULL)
-            moved_by_shard[k] = counts->moved - moved_before;
+            moved_by_shard[k] = (long)s.moved.n;
     }
     if (out != NULL && fclose(out) != 0)
         status = -1;
     moved_clear(&s.moved);
     free(s.moved.rows);
+    pp_shard_skips_free(&s.skips);
     pp_idset_free(s.ids);
     if (status == 0)
         return EX_OK;

@@ -6,7 +6,8 @@
  * inside quotes does not end a record.
  *
  * `prepost run --jobs` splits an export into shards with it, and copies
- * rejects.csv records whole. */
+ * rejects.csv records whole. Past its last cut it only skims the export
+ * to learn whether it ends inside quotes. */
 #ifndef PREPOST_CSV_SCAN_H
 #define PREPOST_CSV_SCAN_H
 
@@ -32,8 +33,15 @@ typedef int (*pp_csv_boundary_fn)(long long offset, long records, void *user);
 int pp_csv_scan_feed(pp_csv_scan *s, const char *bytes, size_t len,
                      pp_csv_boundary_fn at_boundary, void *user);
 
-/* Records in all, counting a last record with no line end; 1 in *in_quotes
- * if the data ended inside a quoted field (a damaged export). */
+/* Feeds bytes only to learn where quoted fields open and close: faster,
+ * as between quotes it looks at nothing else. The state stays libcsv's,
+ * so feeding may go on after, but the records skimmed are not counted
+ * and no boundary is reported. */
+void pp_csv_scan_skim(pp_csv_scan *s, const char *bytes, size_t len);
+
+/* Records in all (fed, not skimmed), counting a last record with no line
+ * end; 1 in *in_quotes if the data ended inside a quoted field (a damaged
+ * export). */
 long pp_csv_scan_finish(const pp_csv_scan *s, int *in_quotes);
 
 #endif

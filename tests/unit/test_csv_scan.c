@@ -2,7 +2,8 @@
  * random CSV-ish bytes: at every boundary it reports, the rows before and
  * after, parsed apart, are the rows of the whole, numbered the same; its
  * record count is csv_rows's; it sees a file ending inside quotes as
- * csv_rows does. Quotes, commas, spaces, CR, LF in every order. */
+ * csv_rows does. Quotes, commas, spaces, CR, LF in every order.
+ * test_csv_scan_libcsv.c holds it against libcsv itself. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,6 +112,11 @@ static void test_known_cases(void)
         "\"a\" \"\nb\n",
         "  \n\t\n,\n",                      /* blank-looking lines, then an empty record */
         "37\"N,x\ny\n",                     /* a quote inside an unquoted field */
+        "a long unquoted field, passed over four bytes at a time: 5'11\" tall, "
+        "then\tmore words\t,z\n\"q\"\n",
+        " \"a, b\" ,\t\"c\"\t\n  \"d\"\n",        /* spaces around quoted fields */
+        "a\rb,\"c\rd\"\r\re\r",                /* CR alone */
+        "a,b\r\n\r\n \r\n\"c\r\nd\"\r\n",       /* CRLF, blank lines */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         check_one(cases[i], strlen(cases[i]));

@@ -108,7 +108,7 @@ typedef struct {
 } cutting;
 
 /* At each record boundary: the end of the header, then a cut past each
- * 1/jobs of the file. */
+ * 1/jobs of the file. Stops the scan once the last cut is made. */
 static int at_boundary(long long offset, long records, void *user)
 {
     cutting *c = user;
@@ -118,18 +118,22 @@ static int at_boundary(long long offset, long records, void *user)
             return 0;
         plan->header_end = offset;
         plan->shards[0] = (pp_shard){offset, c->size, records - c->header_rows};
-        return 0;
+        return c->next >= c->jobs;
     }
-    if (c->next >= c->jobs || offset < c->size * c->next / c->jobs || offset >= c->size)
+    if (offset < c->size * c->next / c->jobs || offset >= c->size)
         return 0;
     plan->shards[plan->n - 1].end = offset;
     plan->shards[plan->n++] = (pp_shard){offset, c->size, records - c->header_rows};
     while (c->next < c->jobs && c->size * c->next / c->jobs <= offset)
         c->next++;
-    return 0;                           /* on to the end: a quote never closed? */
+    return c->next >= c->jobs;
 }
 
-/* Scans the plain export once. 0, or 1 when it cannot be cut. */
+/* Reads the plain export once: its records up to the last cut, then only
+ * its quotes to the end, for a quote never closed. That last shard's own
+ * ingest would fail too, but naming standard input and counting rows
+ * from the shard's start, not as one job says it. 0, or 1 when it cannot
+ * be cut. */
 static int cut(pp_shard_plan *plan, int jobs, int header_rows)
 {
     FILE *in = fopen(plan->path, "rb");
@@ -143,18 +147,25 @@ static int cut(pp_shard_plan *plan, int jobs, int header_rows)
     pp_csv_scan scan;
     char *buf = malloc(CHUNK);
     size_t got = buf ? fread(buf, 1, CHUNK, in) : 0;
-    size_t bom = got >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    int stop = 0;
-    pp_csv_scan_init(&scan, (long long)bom);
+    size_t from = got >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    long long at = 0;                   /* the offset of buf[0] */
+    int cuts_made = 0;
+    pp_csv_scan_init(&scan, (long long)from);
     plan->header_end = -1;
     plan->n = 1;
-    if (got > bom)
-        stop = pp_csv_scan_feed(&scan, buf + bom, got - bom, at_boundary, &c);
-    while (!stop && got == CHUNK && (got = fread(buf, 1, CHUNK, in)) > 0)
-        stop = pp_csv_scan_feed(&scan, buf, got, at_boundary, &c);
-    int in_quotes = 0, failed = buf == NULL || ferror(in);
-    if (!stop)
-        pp_csv_scan_finish(&scan, &in_quotes);
+    while (got > 0) {
+        if (!cuts_made && pp_csv_scan_feed(&scan, buf + from, got - from, at_boundary, &c)) {
+            cuts_made = 1;
+            from = (size_t)(scan.offset - at);
+        }
+        if (cuts_made)
+            pp_csv_scan_skim(&scan, buf + from, got - from);
+        at += (long long)got;
+        from = 0;
+        got = got == CHUNK ? fread(buf, 1, CHUNK, in) : 0;
+    }
+    int in_quotes, failed = buf == NULL || ferror(in);
+    pp_csv_scan_finish(&scan, &in_quotes);
     free(buf);
     fclose(in);
     return failed || in_quotes || plan->header_end < 0 ? 1 : 0;

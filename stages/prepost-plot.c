@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "cli_options.h"
 #include "codebook.h"
+#include "plot_parallel.h"
 #include "plot_run.h"
 #include "plot_templates.h"
 #include "results_read.h"
@@ -14,6 +15,7 @@
 typedef struct {
     cli_common common;          /* -o: the folder, -q */
     const char *templates;      /* -t, NULL: looked for */
+    int jobs;                   /* -j: gnuplots at once */
     const char *codebook_path;
     const char *results_path;   /* "-" = standard input */
 } plot_options;
@@ -21,7 +23,7 @@ typedef struct {
 static void print_help(FILE *out)
 {
     fprintf(out,
-        "Usage: %s [-o DIR] [-t TEMPLATES] [-q] SURVEY.ini RESULTS.json\n"
+        "Usage: %s [-o DIR] [-t TEMPLATES] [-j N] [-q] SURVEY.ini RESULTS.json\n"
         "\n"
         "Draws a chart of every item of the survey from its results (made by\n"
         "prepost-stats with the same codebook), as DIR/NAME.svg and DIR/NAME.png,\n"
@@ -47,6 +49,9 @@ static void print_help(FILE *out)
         "                         (default: the current directory)\n"
         "  -t, --templates=DIR    the gnuplot templates (default: PREPOST_PLOTS,\n"
         "                         else the installed ones)\n"
+        "  -j, --jobs=N           draw with N gnuplots at once, each a share of the\n"
+        "                         charts (1 to 64, default 1); the files are the\n"
+        "                         same, byte for byte\n"
         "  -q, --quiet            do not print the summary line\n"
         "  -h, --help             show this help and exit\n"
         "  -V, --version          show the version and exit\n"
@@ -61,23 +66,38 @@ static void print_help(FILE *out)
         cli_program(), cli_program());
 }
 
-/* -t, the one option of plot's own. */
+/* --jobs N: 1 to PLOT_MAX_JOBS. */
+static int parse_jobs(const char *text)
+{
+    char *end;
+    long n = strtol(text, &end, 10);
+    if (end == text || *end != '\0' || n < 1 || n > PLOT_MAX_JOBS)
+        cli_usage_error("--jobs takes a number from 1 to %d, not '%s'", PLOT_MAX_JOBS, text);
+    return (int)n;
+}
+
+/* plot's own options: -t and -j. */
 static void own_option(int option, const char *value, void *stage)
 {
-    (void)option;
-    ((plot_options *)stage)->templates = value;
+    plot_options *opt = stage;
+    if (option == 'j')
+        opt->jobs = parse_jobs(value);
+    else
+        opt->templates = value;
 }
 
 static void parse_options(int argc, char **argv, plot_options *opt)
 {
     static const struct option own[] = {
         {"templates", required_argument, NULL, 't'},
+        {"jobs", required_argument, NULL, 'j'},
         {NULL, 0, NULL, 0},
     };
     memset(opt, 0, sizeof *opt);
     opt->common.output = ".";
+    opt->jobs = 1;
     int first = cli_parse_options(argc, argv, &opt->common, print_help,
-                                  "t:", own, own_option, opt);
+                                  "t:j:", own, own_option, opt);
     if (argc - first != 2)
         cli_usage_error("expected SURVEY.ini and RESULTS.json, got %d names", argc - first);
     if (*opt->common.output == '\0')
@@ -107,7 +127,7 @@ int main(int argc, char **argv)
     if ((templates = plot_templates_find(opt.templates, &diag)) == NULL)
         goto cleanup;
     plot_job job = {cb, results, cli_input_name(opt.results_path), templates,
-                    opt.common.output};
+                    opt.common.output, opt.jobs};
     if (plot_run(&job, &n_charts, &diag) != PP_OK)
         goto cleanup;
     if (!opt.common.quiet)

@@ -1,10 +1,10 @@
-/* plot_gnuplot.c: starting gnuplot on a pipe, feeding it the script and
- * judging how it ended (plot_gnuplot.h). */
+/* plot_gnuplot.c: starting gnuplot on a pipe and judging how it ended
+ * (plot_gnuplot.h). */
+#define _GNU_SOURCE
 #include "plot_gnuplot.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,7 +26,7 @@ static int start(const char *log_path, pid_t *pid)
 {
     int fds[2], log_fd = -1, status = -1;
     posix_spawn_file_actions_t actions;
-    if (pipe(fds) != 0)
+    if (pipe2(fds, O_CLOEXEC) != 0)
         return -1;
     if ((log_fd = open(log_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)) < 0)
         goto cleanup;
@@ -34,7 +34,6 @@ static int start(const char *log_path, pid_t *pid)
     posix_spawn_file_actions_adddup2(&actions, fds[0], STDIN_FILENO);
     posix_spawn_file_actions_adddup2(&actions, log_fd, STDOUT_FILENO);
     posix_spawn_file_actions_adddup2(&actions, log_fd, STDERR_FILENO);
-    posix_spawn_file_actions_addclose(&actions, fds[1]);
     char *argv[] = {(char *)gnuplot_program(), NULL};
     int err = posix_spawnp(pid, argv[0], &actions, NULL, argv, environ);
     posix_spawn_file_actions_destroy(&actions);
@@ -54,25 +53,14 @@ cleanup:
     return fds[1];
 }
 
-/* Writes everything; 0, or -1 when gnuplot stopped reading (it failed). */
-static int feed(int fd, const char *script, size_t length)
+int plot_gnuplot_start(const char *log_path, pid_t *pid, pp_diag *diag)
 {
-    void (*old)(int) = signal(SIGPIPE, SIG_IGN);
-    int status = 0;
-    while (length > 0) {
-        ssize_t n = write(fd, script, length);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            status = -1;
-            break;
-        }
-        script += n;
-        length -= (size_t)n;
-    }
-    close(fd);
-    signal(SIGPIPE, old);
-    return status;
+    int fd = start(log_path, pid);
+    if (fd < 0)
+        pp_diag_set(diag, PP_ERR_INTERNAL, NULL, 0, "could not start %s to draw the charts "
+                    "(%s); install gnuplot, or name it in PREPOST_GNUPLOT",
+                    gnuplot_program(), strerror(errno));
+    return fd;
 }
 
 /* The last line of gnuplot's log with something on it (its error), or "". */
@@ -92,24 +80,15 @@ static void last_log_line(const char *log_path, char *out, size_t size)
         fclose(log);
 }
 
-int plot_gnuplot_run(const char *script, size_t length, const char *work_dir, pp_diag *diag)
+int plot_gnuplot_wait(pid_t pid, int fed, const char *log_path, pp_diag *diag)
 {
-    char log_path[4096];
-    pid_t pid;
     int status = 0;
-    snprintf(log_path, sizeof log_path, "%s/gnuplot.log", work_dir);
-    int fd = start(log_path, &pid);
-    if (fd < 0) {
-        pp_diag_set(diag, PP_ERR_INTERNAL, NULL, 0, "could not start %s to draw the charts "
-                    "(%s); install gnuplot, or name it in PREPOST_GNUPLOT",
-                    gnuplot_program(), strerror(errno));
-        return -1;
-    }
-    int fed = feed(fd, script, length);
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
         ;
     if (fed == 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0)
         return 0;
+    if (diag->code != PP_OK)
+        return -1;
     char said[320];
     last_log_line(log_path, said, sizeof said);
     if (WIFSIGNALED(status))

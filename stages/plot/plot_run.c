@@ -7,8 +7,9 @@
 
 #include "plot_chart.h"
 #include "plot_data.h"
-#include "plot_gnuplot.h"
 #include "plot_output.h"
+#include "plot_parallel.h"
+#include "plot_split.h"
 #include "plot_text.h"
 
 /* The commands around one chart's data: a clean gnuplot state, where to
@@ -29,13 +30,14 @@ static int write_chart_end(FILE *out, const plot_job *job, const char *work_dir,
     return failed;
 }
 
-static pp_error write_script(FILE *out, const plot_job *job, const plot_figures *figures,
-                             const char *work_dir, pp_diag *diag)
+/* Every chart's part of the script, chart i beginning at starts[i] (and
+ * the last ending at starts[count]). */
+static pp_error write_charts(FILE *out, const plot_job *job, const plot_figures *figures,
+                             const char *work_dir, size_t *starts, pp_diag *diag)
 {
-    fprintf(out, "# prepost-plot: %zu charts, each drawn by a template in plots/\n",
-            figures->count);
     for (size_t i = 0; i < figures->count; i++) {
         const plot_figure *figure = &figures->figures[i];
+        starts[i] = (size_t)ftello(out);
         fprintf(out, "\nreset session\n# chart %s\n", figure->name);
         pp_error status = figure->chart->kind == PLOT_DIVERGING
             ? plot_data_diverging(out, figure, job->cb, job->results, job->results_name, diag)
@@ -47,32 +49,51 @@ static pp_error write_script(FILE *out, const plot_job *job, const plot_figures 
                                "with a line break or another control character cannot "
                                "be given to gnuplot; choose another");
     }
-    fprintf(out, "exit\n");
+    starts[figures->count] = (size_t)ftello(out);
     return PP_OK;
+}
+
+/* The charts' scripts, shared among up to job->jobs gnuplots, drawn into
+ * the work directory. 0, or -1 with diag set. */
+static int draw(const plot_job *job, const plot_figures *figures, const char *work_dir,
+                pp_diag *diag)
+{
+    char *text = NULL;
+    size_t length = 0, *starts = calloc(figures->count + 1, sizeof *starts);
+    plot_scripts scripts = {0};
+    FILE *out = starts != NULL ? open_memstream(&text, &length) : NULL;
+    if (out == NULL) {
+        pp_diag_set(diag, PP_ERR_NOMEM, NULL, 0, NULL);
+        goto cleanup;
+    }
+    pp_error status = write_charts(out, job, figures, work_dir, starts, diag);
+    if (fclose(out) != 0 && status == PP_OK)
+        pp_diag_set(diag, PP_ERR_NOMEM, NULL, 0, NULL);
+    size_t jobs = job->jobs > 1 ? (size_t)job->jobs : 1;
+    if (diag->code != PP_OK ||
+        plot_split(&scripts, text, starts, figures->count, jobs, diag) != PP_OK)
+        goto cleanup;
+    plot_parallel_run(scripts.scripts, scripts.count, work_dir, diag);
+
+cleanup:
+    plot_scripts_free(&scripts);
+    free(text);
+    free(starts);
+    return diag->code == PP_OK ? 0 : -1;
 }
 
 pp_error plot_run(const plot_job *job, size_t *n_charts, pp_diag *diag)
 {
     plot_charts charts = {0};
     plot_figures figures = {0};
-    char *work_dir = NULL, *script = NULL;
-    size_t length = 0;
-    FILE *out = NULL;
+    char *work_dir = NULL;
 
     if (plot_charts_build(&charts, job->cb, diag) != PP_OK ||
         plot_figures_build(&figures, &charts, job->cb, diag) != PP_OK)
         goto cleanup;
     if ((work_dir = plot_workdir_create(job->out_dir, diag)) == NULL)
         goto cleanup;
-    if ((out = open_memstream(&script, &length)) == NULL) {
-        pp_diag_set(diag, PP_ERR_NOMEM, NULL, 0, NULL);
-        goto cleanup;
-    }
-    pp_error status = write_script(out, job, &figures, work_dir, diag);
-    fclose(out);
-    if (status != PP_OK)
-        goto cleanup;
-    if (figures.count > 0 && plot_gnuplot_run(script, length, work_dir, diag) != 0)
+    if (figures.count > 0 && draw(job, &figures, work_dir, diag) != 0)
         goto cleanup;
     if (plot_write_index(work_dir, &figures, diag) != 0)
         goto cleanup;
@@ -83,7 +104,6 @@ pp_error plot_run(const plot_job *job, size_t *n_charts, pp_diag *diag)
 cleanup:
     plot_workdir_remove(work_dir);
     free(work_dir);
-    free(script);
     plot_figures_free(&figures);
     plot_charts_free(&charts);
     return diag->code;

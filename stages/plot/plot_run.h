@@ -1,7 +1,8 @@
 /* plot_run.h: drawing every chart of a survey from its results.json:
- * the charts are grouped (plot_chart.h), their data written as one
- * gnuplot script (plot_data.h) for the templates to draw, gnuplot run
- * once (plot_gnuplot.h), and the files published whole (plot_output.h). */
+ * the charts are grouped (plot_chart.h), their data written as gnuplot
+ * script (plot_data.h) for the templates to draw, shared among up to
+ * `jobs` gnuplots run at once (plot_split.h, plot_parallel.h), and the
+ * files published whole (plot_output.h). */
 #ifndef PREPOST_PLOT_RUN_H
 #define PREPOST_PLOT_RUN_H
 
@@ -18,6 +19,7 @@ typedef struct {
     const char *results_name;   /* for messages */
     const char *templates;      /* directory of the .gp templates */
     const char *out_dir;
+    int jobs;                   /* gnuplots at once: 1..PLOT_MAX_JOBS */
 } plot_job;
 
 /* Draws the charts into job->out_dir; *n_charts gets how many. PP_OK, or

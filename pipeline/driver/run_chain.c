@@ -18,6 +18,7 @@ typedef struct {
     const char *tmp;
     char programs[8][4200];     /* stage program paths */
     char paths[12][4200];       /* working files */
+    char jobs[16];              /* --jobs, for plot */
     pp_progress progress;
 } chain;
 
@@ -111,8 +112,10 @@ static int outputs(chain *c, const pp_codebook *cb)
     pp_stage s = stage(c, P_STATS);
     pp_stage_args(&s, "-o", c->paths[F_RESULTS], ini, c->paths[F_TALLY], NULL);
     int status = step(c, "stats", &s, 1);
-    s = stage(c, P_PLOT);
-    pp_stage_args(&s, "-o", c->paths[F_PLOTS], ini, c->paths[F_RESULTS], NULL);
+    s = stage(c, P_PLOT);               /* --jobs N: N gnuplots at once */
+    snprintf(c->jobs, sizeof c->jobs, "%d", c->opt->jobs);
+    pp_stage_args(&s, "--jobs", c->jobs, "-o", c->paths[F_PLOTS], ini, c->paths[F_RESULTS],
+                  NULL);
     if (status == EX_OK)
         status = step(c, "plot", &s, 1);
     s = stage(c, P_TABLE);

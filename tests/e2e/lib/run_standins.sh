@@ -17,10 +17,11 @@ make_standins() {
     cp "$PREPOST_BIN/prepost" "$dir/prepost"
     cat >"$dir/prepost-plot" <<'SCRIPT'
 #!/bin/sh
-# stand-in: prepost-plot [-q] -o DIR SURVEY.ini RESULTS.json
+# stand-in: prepost-plot [-q] [--jobs N] -o DIR SURVEY.ini RESULTS.json
 [ "$1" = --help ] && { echo "Usage: prepost-plot (stand-in)"; exit 0; }
 [ -n "$PREPOST_STANDIN_HOOK" ] && sh -c "$PREPOST_STANDIN_HOOK"
 [ "$1" = -q ] && shift
+[ "$1" = --jobs ] && shift 2
 out=$2; results=$4
 mkdir -p "$out" || exit 73
 { echo '<svg xmlns="http://www.w3.org/2000/svg">'; sha256sum < "$results"; echo '</svg>'; } >"$out/summary.svg" || exit 74

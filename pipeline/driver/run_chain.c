@@ -58,8 +58,8 @@ static int in_shards(chain *c, const pp_codebook *cb)
     if (export_path == NULL)
         return EX_SOFTWARE;
     pp_shard_job job = {
-        .ingest = c->programs[P_INGEST], .tally = c->programs[P_TALLY],
-        .merge = c->programs[P_MERGE], .codebook_path = c->opt->codebook_path,
+        .ingest = c->programs[P_INGEST], .merge = c->programs[P_MERGE],
+        .codebook_path = c->opt->codebook_path,
         .export_path = export_path, .work_dir = c->paths[F_WORK],
         .rejects_out = c->paths[F_REJECTS], .tally_out = c->paths[F_TALLY],
         .jobs = c->opt->jobs,

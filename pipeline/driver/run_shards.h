@@ -18,7 +18,7 @@
 #include "progress.h"
 
 typedef struct {
-    const char *ingest, *tally, *merge;  /* the stage programs */
+    const char *ingest, *merge;         /* the stage programs */
     const char *codebook_path;
     const char *export_path;    /* the export, as found from the codebook */
     const char *work_dir;       /* scratch space, removed by the caller */

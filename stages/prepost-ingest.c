@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "cli_options.h"
 #include "codebook.h"
+#include "file_part.h"
 #include "ingest.h"
 #include "row_skips.h"
 #include "source.h"
@@ -24,6 +25,8 @@ typedef struct {
     long rows_before;           /* --rows-before: this export is a part (shard) */
     int ids_only;               /* --ids-only: records of id and row alone */
     const char *skip_path;      /* --skip-rows: rows to pass over, or NULL */
+    pp_byte_range shard[2];     /* --shard: the header bytes, then the shard's */
+    int has_shard;
     const char *codebook_path;
     const char *export_path;    /* NULL = the codebook's export */
 } options;
@@ -31,7 +34,7 @@ typedef struct {
 static void usage(FILE *out)
 {
     fprintf(out,
-        "Usage: %s [-o RECORDS] [--ids-only] [-r REJECTS.csv] [--tally TALLY] [--wave before|after] [--rows-before N] [--skip-rows FILE] [-q] SURVEY.ini [EXPORT|-]\n"
+        "Usage: %s [-o RECORDS] [--ids-only] [-r REJECTS.csv] [--tally TALLY] [--wave before|after] [--rows-before N] [--shard H,S,E] [--skip-rows FILE] [-q] SURVEY.ini [EXPORT|-]\n"
         "Reads a survey export (CSV, gzipped or not) and writes one record per\n"
         "respondent, with every answer turned into the code the codebook gives it.\n"
         "\n"
@@ -54,6 +57,9 @@ static void usage(FILE *out)
         "  --rows-before N  the export is one part of a larger one (a shard): its\n"
         "                   header rows, then rows that came after N respondent\n"
         "                   rows of the whole; rows are numbered as in the whole\n"
+        "  --shard H,S,E    read only the first H bytes of EXPORT (its header rows)\n"
+        "                   and then its bytes S to E (a shard of its rows, cut\n"
+        "                   between records); EXPORT must be a plain CSV file\n"
         "  --skip-rows FILE pass over the rows FILE lists, as if the export did not\n"
         "                   hold them (neither kept nor rejected; the summary says\n"
         "                   how many): row numbers as records give them (with\n"
@@ -90,8 +96,22 @@ static long parse_rows_before(const char *text)
     return n;
 }
 
-/* -r, --wave, --rows-before, --tally, --ids-only and --skip-rows, ingest's
- * own options. */
+/* --shard H,S,E: header end, shard start and end, 0 <= H <= S <= E. */
+static void parse_shard(const char *text, options *opt)
+{
+    long long v[3];
+    int used = 0;
+    if (sscanf(text, "%lld,%lld,%lld%n", &v[0], &v[1], &v[2], &used) != 3
+        || text[used] != '\0' || v[0] < 0 || v[0] > v[1] || v[1] > v[2])
+        cli_usage_error("--shard takes three byte offsets H,S,E with H <= S <= E, not '%s'",
+                        text);
+    opt->shard[0] = (pp_byte_range){0, v[0]};
+    opt->shard[1] = (pp_byte_range){v[1], v[2]};
+    opt->has_shard = 1;
+}
+
+/* -r, --wave, --rows-before, --tally, --ids-only, --skip-rows and --shard,
+ * ingest's own options. */
 static void own_option(int option, const char *value, void *stage)
 {
     options *opt = stage;
@@ -102,6 +122,7 @@ static void own_option(int option, const char *value, void *stage)
     case 't': opt->tally_path = value; break;
     case 'I': opt->ids_only = 1; break;
     case 'S': opt->skip_path = value; break;
+    case 'P': parse_shard(value, opt); break;
     }
 }
 
@@ -113,6 +134,7 @@ static void parse_options(int argc, char **argv, options *opt)
         {"tally", required_argument, NULL, 't'},
         {"ids-only", no_argument, NULL, 'I'},
         {"skip-rows", required_argument, NULL, 'S'},
+        {"shard", required_argument, NULL, 'P'},
         {NULL, 0, NULL, 0},
     };
     memset(opt, 0, sizeof *opt);
@@ -135,6 +157,8 @@ static void parse_options(int argc, char **argv, options *opt)
     if (n_stdout > 1)
         cli_usage_error("only one of the records, the rejects and the tally can go to "
                         "standard output: name files with -o, -r or --tally");
+    if (opt->has_shard && (opt->export_path == NULL || strcmp(opt->export_path, "-") == 0))
+        cli_usage_error("--shard reads parts of a file: name the export");
     if (strcmp(opt->codebook_path, "-") == 0 && opt->export_path && strcmp(opt->export_path, "-") == 0)
         cli_usage_error("the codebook and the export cannot both be standard input");
 }
@@ -248,7 +272,7 @@ static int run(const options *opt)
     pp_ingest_summary summary = {0};
     pp_wave wave = PP_WAVE_BOTH;
     char *export_path = NULL;
-    FILE *export_in = NULL;
+    FILE *export_in = NULL, *shard_in = NULL;
     pp_source *source = NULL;
     outputs out = {0};
     const char *export_name = NULL;
@@ -266,7 +290,11 @@ static int run(const options *opt)
     if (export_in == NULL)
         goto cleanup;
     export_name = cli_input_name(export_path);
-    source = pp_source_from_file(export_in, export_name);
+    if (opt->has_shard && (shard_in = pp_file_part_open(fileno(export_in), opt->shard, 2)) == NULL) {
+        pp_diag_set(&diag, PP_ERR_NOMEM, NULL, 0, NULL);
+        goto cleanup;
+    }
+    source = pp_source_from_file(shard_in ? shard_in : export_in, export_name);
     if (source == NULL) {
         pp_diag_set(&diag, PP_ERR_NOMEM, NULL, 0, NULL);
         goto cleanup;
@@ -287,6 +315,8 @@ cleanup:
     close_outputs(&out);
     if (source != NULL)
         pp_source_free(source);
+    if (shard_in != NULL)
+        fclose(shard_in);
     cli_close_input(export_in);
     free(export_path);
     if (cb != NULL)

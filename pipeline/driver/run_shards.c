@@ -14,11 +14,11 @@
 typedef struct {
     const pp_shard_job *job;
     pp_shard_plan plan;
-    pp_shard_feed feeds[PP_MAX_JOBS];
     char *records[PP_MAX_JOBS], *rejects[PP_MAX_JOBS], *tallies[PP_MAX_JOBS];
     char *skips[PP_MAX_JOBS];   /* rows to pass over counting a shard again */
     char rows_before[PP_MAX_JOBS][24];
-    pp_stage stages[2 * PP_MAX_JOBS];
+    char bytes[PP_MAX_JOBS][72];    /* --shard H,S,E */
+    pp_stage stages[PP_MAX_JOBS];
     int counts[PP_MAX_JOBS];
     long moved[PP_MAX_JOBS];    /* kept rows of each shard that repeated an earlier shard's id */
 } sharding;
@@ -39,30 +39,29 @@ static pp_stage program(const char *path, const char *label)
     return s;
 }
 
-/* Pipeline i of sh->stages: feed shard k | prepost-ingest --rows-before
- * R --tally k.tally ..., its other arguments still to add (NULL ended). */
+/* Stage i of sh->stages: prepost-ingest --rows-before R --shard H,S,E
+ * --tally k.tally ..., reading shard k straight from the export, its other
+ * arguments still to add (NULL ended; the export last). */
 static pp_stage *shard_ingest(sharding *sh, int i, int k)
 {
-    const pp_shard_job *job = sh->job;
-    sh->feeds[k] = (pp_shard_feed){&sh->plan, k};
-    sh->stages[2 * i] = (pp_stage){.label = "reading a shard", .fn = pp_shard_feed_run,
-                                   .arg = &sh->feeds[k]};
-    snprintf(sh->rows_before[k], sizeof sh->rows_before[k], "%ld",
-             sh->plan.shards[k].rows_before);
-    sh->stages[2 * i + 1] = program(job->ingest, "ingest");
-    pp_stage_args(&sh->stages[2 * i + 1], "--rows-before", sh->rows_before[k], "--tally",
-                  sh->tallies[k], NULL);
-    sh->counts[i] = 2;
-    return &sh->stages[2 * i + 1];
+    const pp_shard *shard = &sh->plan.shards[k];
+    snprintf(sh->rows_before[k], sizeof sh->rows_before[k], "%ld", shard->rows_before);
+    snprintf(sh->bytes[k], sizeof sh->bytes[k], "%lld,%lld,%lld", sh->plan.header_end,
+             shard->start, shard->end);
+    sh->stages[i] = program(sh->job->ingest, "ingest");
+    pp_stage_args(&sh->stages[i], "--rows-before", sh->rows_before[k], "--shard",
+                  sh->bytes[k], "--tally", sh->tallies[k], NULL);
+    sh->counts[i] = 1;
+    return &sh->stages[i];
 }
 
-/* Every shard: feed | prepost-ingest, counting its records as it goes and
+/* Every shard: prepost-ingest, counting its records as it goes and
  * writing of them only the ids and rows, for settling ids across shards. */
 static int ingest_shards(sharding *sh)
 {
     for (int k = 0; k < sh->plan.n; k++)
         pp_stage_args(shard_ingest(sh, k, k), "--ids-only", "-o", sh->records[k], "-r",
-                      sh->rejects[k], sh->job->codebook_path, "-", NULL);
+                      sh->rejects[k], sh->job->codebook_path, sh->plan.path, NULL);
     int result = pp_run_pipelines(sh->stages, sh->counts, sh->plan.n);
     return pp_pipeline_status(sh->stages, result, "ingest");
 }
@@ -77,7 +76,7 @@ static int tally_again(sharding *sh, int *n_again)
     for (int k = 0; k < sh->plan.n; k++) {
         if (sh->moved[k] > 0)
             pp_stage_args(shard_ingest(sh, n++, k), "--skip-rows", sh->skips[k],
-                          sh->job->codebook_path, "-", NULL);
+                          sh->job->codebook_path, sh->plan.path, NULL);
     }
     *n_again = n;
     if (n == 0)

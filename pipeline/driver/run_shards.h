@@ -2,10 +2,10 @@
  * into shards (shard_plan.h), each shard ingested and tallied in its own
  * processes, all at once, and the tallies merged:
  *
- *   feed shard k | prepost-ingest --rows-before R --ids-only -o k.records -r k.rejects
- *                                 --tally k.tally
+ *   prepost-ingest --rows-before R --shard H,S,E --ids-only -o k.records
+ *                  -r k.rejects --tally k.tally SURVEY.ini EXPORT
  *   (ids across shards, one rejects.csv: shard_ids.h)
- *   feed shard k | prepost-ingest --rows-before R --skip-rows k.skip --tally k.tally,
+ *   prepost-ingest --rows-before R --shard H,S,E --skip-rows k.skip --tally k.tally,
  *       only for a shard some of whose kept rows gave an id of an earlier
  *       shard: counted again without them
  *   prepost-merge -o survey.tally 0.tally 1.tally ...

@@ -2,13 +2,10 @@
 #include "shard_plan.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sysexits.h>
-#include <unistd.h>
 
 #include "csv_rows.h"
 #include "csv_scan.h"
@@ -209,39 +206,4 @@ void pp_shard_plan_free(pp_shard_plan *plan)
 {
     free(plan->id_column);
     plan->id_column = NULL;
-}
-
-static int copy_range(int in, long long start, long long end, char *buf)
-{
-    while (start < end) {
-        size_t want = end - start < CHUNK ? (size_t)(end - start) : CHUNK;
-        ssize_t got = pread(in, buf, want, start);
-        if (got <= 0)
-            return -1;
-        for (ssize_t done = 0; done < got;) {
-            ssize_t put = write(STDOUT_FILENO, buf + done, (size_t)(got - done));
-            if (put < 0 && errno == EINTR)
-                continue;
-            if (put < 0)
-                return -1;
-            done += put;
-        }
-        start += got;
-    }
-    return 0;
-}
-
-int pp_shard_feed_run(void *arg)
-{
-    const pp_shard_feed *feed = arg;
-    const pp_shard *shard = &feed->plan->shards[feed->shard];
-    int in = open(feed->plan->path, O_RDONLY | O_CLOEXEC);
-    char *buf = malloc(CHUNK);
-    int status = in < 0 || buf == NULL
-              || copy_range(in, 0, feed->plan->header_end, buf) != 0
-              || copy_range(in, shard->start, shard->end, buf) != 0 ? EX_IOERR : EX_OK;
-    free(buf);
-    if (in >= 0)
-        close(in);
-    return status;
 }

@@ -2,14 +2,15 @@
  * are byte ranges that begin and end between records (csv_scan.h), never
  * inside a quoted field; each is read after the export's header rows, and
  * knows how many respondent rows came before it, so its rows are numbered
- * as in the whole export (prepost-ingest --rows-before).
+ * as in the whole export (prepost-ingest --rows-before), and each shard's
+ * ingest reads its bytes straight from the export (prepost-ingest --shard).
  *
  * The export is read once, serially, before any shard starts: its records
  * up to the last cut, then only its quotes (csv_scan.h's skim) to see
  * whether it ends inside one. A gzip export is decompressed once into the
- * working directory and cut there. When an export cannot be cut (too small, a header that ingest
- * would reject, a quote never closed, lines ended by CR alone, a file that
- * is not CSV: SPSS, Stata, SAS), the plan
+ * working directory and cut there. When an export cannot be cut (too
+ * small, a header that ingest would reject, a quote never closed, lines
+ * ended by CR alone, a file that is not CSV: SPSS, Stata, SAS), the plan
  * has one shard and says why: the run then reads it in one job, and ingest
  * gives its own message for a damaged export. */
 #ifndef PREPOST_SHARD_PLAN_H
@@ -40,14 +41,5 @@ typedef struct {
 int pp_shard_plan_make(pp_shard_plan *plan, const pp_codebook *cb, const char *export_path,
                        const char *work_dir, int jobs);
 void pp_shard_plan_free(pp_shard_plan *plan);
-
-/* The bytes a shard's ingest reads: the header rows, then the shard.
- * Writes them to standard output; the exit status of a feeding child
- * process (0, or 74 when reading or writing fails). arg: a pp_shard_feed. */
-typedef struct {
-    const pp_shard_plan *plan;
-    int shard;
-} pp_shard_feed;
-int pp_shard_feed_run(void *arg);
 
 #endif

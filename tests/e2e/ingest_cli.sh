@@ -2,8 +2,8 @@
 # ingest_cli.sh: the command line of prepost-ingest, beyond the edge-case
 # exports of ingest.sh: standard input and output, -q, rejects without -r,
 # exit statuses for usage, missing files and unwritable outputs, that a
-# bad file leaves an existing output untouched, and --ids-only and
-# --skip-rows (the records and tallies `prepost run --jobs N` asks for).
+# bad file leaves an existing output untouched, and --ids-only,
+# --skip-rows and --shard (what `prepost run --jobs N` asks for).
 set -u
 . "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh" # $work, fail, check, expect_status, finish ...
 
@@ -170,6 +170,36 @@ run 0 --skip-rows empty-skip.txt -o empty.records ids.ini ids.csv
 check "an empty list of rows changed the records" cmp -s "$work/empty.records" "$work/full.records"
 run 66 --skip-rows no-such-list.txt ids.ini ids.csv
 stderr_has "no-such-list.txt"
+
+# --shard H,S,E: the header (bytes 0..H), then bytes S..E, read straight
+# from the export: the same as feeding those bytes on standard input, and
+# messages name the export. Rows 5 to 8 here (4 rows before them).
+read -r H S E < <(python3 - "$work/ids.csv" <<'PY'
+import sys
+lines = open(sys.argv[1], "rb").read().splitlines(keepends=True)
+ends = [sum(len(l) for l in lines[:i + 1]) for i in range(len(lines))]
+print(ends[0], ends[3], ends[7])
+PY
+)
+{ head -c "$H" "$work/ids.csv"; tail -c +$((S + 1)) "$work/ids.csv" | head -c $((E - S)); } >"$work/part.csv"
+(cd "$work" && "$ingest" --rows-before 3 -o piped.records -r piped.rejects --tally piped.tally \
+    ids.ini - <part.csv) 2>/dev/null || fail "ingest of the part on standard input failed"
+run 0 --rows-before 3 --shard "$H,$S,$E" -o shard.records -r shard.rejects --tally shard.tally ids.ini ids.csv
+stderr_has "ids.csv: 4 rows read,"
+for f in records rejects tally; do
+    check "--shard: other $f than the same bytes on standard input" \
+        cmp -s "$work/shard.$f" "$work/piped.$f"
+done
+check "--shard: not rows 5 to 8: $(tail -n +3 "$work/shard.records" | cut -f2 | tr '\n' ' ')" \
+    test "$(tail -n +3 "$work/shard.records" | cut -f2 | tr '\n' ' ')" = "5 6 7 8 "
+run 0 --shard "$H,$E,$E" -o none.records ids.ini ids.csv           # an empty shard
+stderr_has "0 rows read"
+for bad in "1,2" "$S,$H,$E" "$H,$E,$S" "-1,0,0" "a,b,c" "$H,$S,$E,9" "$H,$S,${E}x"; do
+    run 64 --shard "$bad" ids.ini ids.csv
+    stderr_has "--shard"
+done
+run 64 --shard "$H,$S,$E" ids.ini -
+run 64 --shard "$H,$S,$E" ids.ini
 
 # --help and --version.
 run 0 --help

@@ -5,12 +5,8 @@
 # are built. A run with another export gives other bytes (the check can
 # fail).
 set -euo pipefail
-: "${PREPOST_BIN:?}" "${PREPOST_SOURCE:?}" "${PREPOST_FIXTURES:?}"
-source "$PREPOST_SOURCE/tests/e2e/lib/run_standins.sh"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-make_standins "$work/bin"
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "${PREPOST_SOURCE:?}/tests/e2e/lib/run_standins.sh"
+begin_run_test
 export SOURCE_DATE_EPOCH=1700000000
 survey=$PREPOST_FIXTURES/nptsc/survey.ini
 

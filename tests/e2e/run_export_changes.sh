@@ -5,12 +5,8 @@
 # Nor is one changed and put back byte for byte during the run (the run
 # may have read it either way): the export's times tell, not its hash.
 set -euo pipefail
-: "${PREPOST_BIN:?}" "${PREPOST_SOURCE:?}" "${PREPOST_FIXTURES:?}"
-source "$PREPOST_SOURCE/tests/e2e/lib/run_standins.sh"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-make_standins "$work/bin"
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "${PREPOST_SOURCE:?}/tests/e2e/lib/run_standins.sh"
+begin_run_test
 cp -r "$PREPOST_FIXTURES/edge/plain" "$work/survey"
 "$work/bin/prepost" run -q -o "$work/out" "$work/survey/survey.ini"
 old=$(check_whole "$work/out")

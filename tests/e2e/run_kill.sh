@@ -11,7 +11,6 @@ source "$PREPOST_SOURCE/tests/e2e/lib/run_standins.sh"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 make_standins "$work/bin"
-fail() { echo "FAIL: $*" >&2; exit 1; }
 export SOURCE_DATE_EPOCH=1700000000
 
 python3 "$PREPOST_SOURCE/scripts/gen-export" --rows 1500 --seed 21 --out "$work/a"

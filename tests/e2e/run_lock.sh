@@ -4,12 +4,9 @@
 # publishes. The first run is held inside its stand-in plot stage until
 # the test lets it go, so nothing here depends on timing.
 set -euo pipefail
-: "${PREPOST_BIN:?}" "${PREPOST_SOURCE:?}" "${PREPOST_FIXTURES:?}"
-source "$PREPOST_SOURCE/tests/e2e/lib/run_standins.sh"
-work=$(mktemp -d)
+source "${PREPOST_SOURCE:?}/tests/e2e/lib/run_standins.sh"
+begin_run_test
 trap 'touch "$work/release"; rm -rf "$work"' EXIT
-make_standins "$work/bin"
-fail() { echo "FAIL: $*" >&2; exit 1; }
 survey=$PREPOST_FIXTURES/edge/plain/survey.ini
 
 PREPOST_STANDIN_HOOK="touch '$work/held'; while [ ! -e '$work/release' ]; do sleep 0.05; done" \

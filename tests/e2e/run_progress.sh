@@ -11,7 +11,6 @@ command -v script >/dev/null || { echo "no script(1): skipped"; exit 77; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 make_standins "$work/bin"
-fail() { echo "FAIL: $*" >&2; exit 1; }
 survey=$PREPOST_FIXTURES/edge/plain/survey.ini
 esc=$(printf '\033')
 

@@ -8,14 +8,10 @@
 # that cannot be cut is read in one job and fails as one job does, and
 # --jobs takes 1 to 64. Runs with stand-ins for plot, table and report.
 set -euo pipefail
-: "${PREPOST_BIN:?}" "${PREPOST_SOURCE:?}" "${PREPOST_FIXTURES:?}"
-source "$PREPOST_SOURCE/tests/e2e/lib/run_standins.sh"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-make_standins "$work/bin"
+source "${PREPOST_SOURCE:?}/tests/e2e/lib/run_standins.sh"
+begin_run_test
 prepost=$work/bin/prepost
 export SOURCE_DATE_EPOCH=1700000000
-fail() { echo "FAIL: $*" >&2; exit 1; }
 
 # same_for_jobs DIR: runs DIR/survey.ini with several --jobs, compares.
 same_for_jobs() {

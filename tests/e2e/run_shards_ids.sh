@@ -10,13 +10,9 @@
 # --jobs 2 and 4 publish the same bytes in every file: with the stand-ins
 # for plot, table and report, and with the real ones when they are built.
 set -euo pipefail
-: "${PREPOST_BIN:?}" "${PREPOST_SOURCE:?}" "${PREPOST_FIXTURES:?}"
-source "$PREPOST_SOURCE/tests/e2e/lib/run_standins.sh"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-make_standins "$work/bin"
+source "${PREPOST_SOURCE:?}/tests/e2e/lib/run_standins.sh"
+begin_run_test
 export SOURCE_DATE_EPOCH=1700000000
-fail() { echo "FAIL: $*" >&2; exit 1; }
 
 mkdir -p "$work/ids"
 cp "$PREPOST_FIXTURES/edge/plain/survey.ini" "$work/ids/"

@@ -9,14 +9,10 @@
 # inside an unquoted field, spaces before a quoted field, doubled quotes)
 # still let the export be cut, and the output is --jobs 1's.
 set -euo pipefail
-: "${PREPOST_BIN:?}" "${PREPOST_SOURCE:?}" "${PREPOST_FIXTURES:?}"
-source "$PREPOST_SOURCE/tests/e2e/lib/run_standins.sh"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-make_standins "$work/bin"
+source "${PREPOST_SOURCE:?}/tests/e2e/lib/run_standins.sh"
+begin_run_test
 prepost=$work/bin/prepost
 export SOURCE_DATE_EPOCH=1700000000
-fail() { echo "FAIL: $*" >&2; exit 1; }
 
 # add_rows DIR KIND: appends rows to DIR/export.csv, made from its last
 # record with new ids. KIND open: one whose last field opens a quote that

@@ -10,7 +10,6 @@ work=$(mktemp -d)
 trap 'chmod -R u+w "$work"; rm -rf "$work"' EXIT
 chmod 755 "$work"
 make_standins "$work/bin"
-fail() { echo "FAIL: $*" >&2; exit 1; }
 cp -r "$PREPOST_FIXTURES/edge/plain" "$work/survey"
 chmod -R a+rX "$work"
 mkdir "$work/site"

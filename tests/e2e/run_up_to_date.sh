@@ -6,12 +6,8 @@
 # export's hash before deciding), an export of another size, the codebook.
 # --force always runs. A missing export stops it before anything starts.
 set -euo pipefail
-: "${PREPOST_BIN:?}" "${PREPOST_SOURCE:?}" "${PREPOST_FIXTURES:?}"
-source "$PREPOST_SOURCE/tests/e2e/lib/run_standins.sh"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-make_standins "$work/bin"
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "${PREPOST_SOURCE:?}/tests/e2e/lib/run_standins.sh"
+begin_run_test
 cp -r "$PREPOST_FIXTURES/edge/plain" "$work/survey"
 survey=$work/survey/survey.ini
 export=$work/survey/export.csv

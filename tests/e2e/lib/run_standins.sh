@@ -4,6 +4,20 @@
 # stand-ins for plot, table and report that write files derived from
 # results.json, so a run can be tested whether or not the real ones are
 # built. A stand-in plot runs $PREPOST_STANDIN_HOOK first when it is set.
+# Also begin_run_test and fail, which the tests share.
+
+# fail MESSAGE: the test's verdict, on stderr, and exit 1.
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# begin_run_test: how most `prepost run` tests start: the variables ctest
+# gives them, a scratch folder $work removed on exit, the stand-ins in
+# $work/bin.
+begin_run_test() {
+    : "${PREPOST_BIN:?}" "${PREPOST_SOURCE:?}" "${PREPOST_FIXTURES:?}"
+    work=$(mktemp -d)
+    trap 'rm -rf "$work"' EXIT
+    make_standins "$work/bin"
+}
 
 make_standins() {
     local dir=$1 program

@@ -105,7 +105,7 @@ static int add_input(pp_manifest *m, const pp_codebook *cb, const char *name)
     fclose(in);
     if (failed)
         return -1;
-    f->size = (long long)st.st_size;
+    f->size_at_start = (long long)st.st_size;
     return 0;
 }
 
@@ -226,15 +226,16 @@ int pp_manifest_read_fingerprint(const char *manifest_path, char *buf)
     return found ? 0 : -1;
 }
 
-/* 1 if the object `file` of an earlier manifest names f with f's size
- * (and, when want_hash, f's hash). */
-static int same_file(json_t *file, const pp_manifest_file *f, int want_hash)
+/* 1 if the object `file` of an earlier manifest names f with the given
+ * size (and, when want_hash, f's hash). */
+static int same_file(json_t *file, const pp_manifest_file *f, long long size_now,
+                     int want_hash)
 {
     const char *name = json_string_value(json_object_get(file, "name"));
     const char *sha = json_string_value(json_object_get(file, "sha256"));
     json_t *size = json_object_get(file, "size");
     if (name == NULL || strcmp(name, f->name) != 0 || !json_is_integer(size)
-        || json_integer_value(size) != f->size)
+        || json_integer_value(size) != size_now)
         return 0;
     return !want_hash || (sha != NULL && strcmp(sha, f->sha256) == 0);
 }
@@ -243,10 +244,12 @@ int pp_manifest_may_be_unchanged(const pp_manifest *m, const char *manifest_path
 {
     json_t *root = json_load_file(manifest_path, 0, NULL);
     json_t *inputs = json_object_get(root, "inputs");
-    int same = root != NULL && same_file(json_object_get(root, "codebook"), &m->codebook, 1)
+    int same = root != NULL
+            && same_file(json_object_get(root, "codebook"), &m->codebook, m->codebook.size, 1)
             && json_is_array(inputs) && json_array_size(inputs) == (size_t)m->n_inputs;
-    for (int i = 0; same && i < m->n_inputs; i++)
-        same = same_file(json_array_get(inputs, (size_t)i), &m->inputs[i], 0);
+    for (int i = 0; same && i < m->n_inputs; i++)      /* not size: the thread writes it */
+        same = same_file(json_array_get(inputs, (size_t)i), &m->inputs[i],
+                         m->inputs[i].size_at_start, 0);
     json_decref(root);
     return same;
 }

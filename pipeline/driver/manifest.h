@@ -48,7 +48,9 @@ typedef struct {
 typedef struct {
     char name[512];             /* as the codebook names it */
     char path[4096];            /* where it was read */
-    long long size;
+    long long size;             /* bytes hashed */
+    long long size_at_start;    /* what stat said as the run began; the
+                                 * hashing thread never writes it */
     char sha256[65];
     pp_file_look seen;          /* the file as it was when hashed */
     int racy;                   /* changed just before: rehashed by the recheck */

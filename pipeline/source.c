@@ -5,14 +5,18 @@
  * it is read, into the caller's buffer; members written one after another
  * (as `cat a.gz b.gz` makes) are read in turn. Input that ends before the
  * last member is complete is an error, so a half-downloaded export can
- * never pass for a short one. */
+ * never pass for a short one. With pp_source_read_ahead, a gzip file is
+ * inflated on a thread of its own (read_ahead.c), the same bytes sooner. */
 #include "source.h"
 
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <zlib.h>
+
+#include "read_ahead.h"
 
 #define SOURCE_CHUNK (256u * 1024u)   /* raw bytes read from a FILE at once */
 #define GZIP_WINDOW (15 + 16)         /* zlib: 32 KiB window, gzip wrapper only */
@@ -34,6 +38,7 @@ struct pp_source {
     int read_errno;             /* a read failed while peeking */
     uint64_t fed;               /* raw bytes given to zlib */
     uint64_t bytes_out;
+    pp_read_ahead *ahead;       /* inflating on a thread, or NULL */
 };
 
 static void source_error(pp_diag *diag, const pp_source *src, pp_error code,
@@ -241,6 +246,25 @@ static long read_gzip(pp_source *src, unsigned char *out, size_t cap, pp_diag *d
     return (long)(cap - src->zs.avail_out);
 }
 
+/* The bytes themselves, gzip or plain: what the read-ahead thread calls. */
+static long read_bytes(void *arg, void *buf, size_t cap, pp_diag *diag)
+{
+    pp_source *src = arg;
+    return src->is_gzip ? read_gzip(src, buf, cap, diag) : read_plain(src, buf, cap, diag);
+}
+
+int pp_source_read_ahead(pp_source *src)
+{
+    struct stat st;
+    if (src->ahead != NULL)
+        return 1;
+    if (src->file == NULL || !src->is_gzip || src->read_errno || src->bytes_out > 0
+        || fstat(fileno(src->file), &st) != 0 || !S_ISREG(st.st_mode))
+        return 0;
+    src->ahead = pp_read_ahead_start(read_bytes, src);
+    return src->ahead != NULL;
+}
+
 long pp_source_read(pp_source *src, void *buf, size_t cap, pp_diag *diag)
 {
     if (cap > LONG_MAX)
@@ -249,8 +273,10 @@ long pp_source_read(pp_source *src, void *buf, size_t cap, pp_diag *diag)
         read_error(diag, src, src->read_errno);
         return -1;
     }
-    long n = src->is_gzip ? read_gzip(src, buf, cap, diag)
-                          : read_plain(src, buf, cap, diag);
+    if (cap == 0)
+        return 0;
+    long n = src->ahead ? pp_read_ahead_read(src->ahead, buf, cap, diag)
+                        : read_bytes(src, buf, cap, diag);
     if (n > 0)
         src->bytes_out += (uint64_t)n;
     return n;
@@ -282,6 +308,7 @@ void pp_source_free(pp_source *src)
 {
     if (src == NULL)
         return;
+    pp_read_ahead_stop(src->ahead);     /* before what its thread uses goes */
     if (src->zs_ready)
         inflateEnd(&src->zs);
     free(src->chunk);

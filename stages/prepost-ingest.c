@@ -299,6 +299,7 @@ static int run(const options *opt)
         pp_diag_set(&diag, PP_ERR_NOMEM, NULL, 0, NULL);
         goto cleanup;
     }
+    pp_source_read_ahead(source);       /* a gzip file inflates on another core */
     if (open_outputs(opt, &out, &diag) != 0)
         goto cleanup;
     pp_ingest_outputs to = {out.records.file, out.rejects.file, out.counts, opt->ids_only};

@@ -1,8 +1,10 @@
 /* test_source.c: pp_source reads plain and gzip bytes from buffers and
  * FILEs, recognises gzip by its first bytes, reads concatenated members,
- * and refuses gzip that is cut short or damaged. */
+ * and refuses gzip that is cut short or damaged; inflating ahead on a
+ * thread (pp_source_read_ahead) gives the same bytes and errors. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include "cunit_main.h"
@@ -55,14 +57,15 @@ static void fill_noise(unsigned char *p, size_t len)
     }
 }
 
-typedef enum { FROM_BUFFER, FROM_FILE } origin;
+typedef enum { FROM_BUFFER, FROM_FILE, FROM_FILE_AHEAD } origin;
+static const char *const origin_names[] = {"buffer", "file", "file read ahead"};
 
 static pp_source *open_source(const bytes *raw, origin from, FILE **file)
 {
     *file = NULL;
     if (from == FROM_BUFFER)
         return pp_source_from_buffer(raw->data, raw->len, "export.csv");
-    *file = tmpfile();
+    *file = tmpfile();                  /* a regular file */
     CU_ASSERT_FATAL(*file != NULL);
     if (raw->len)
         CU_ASSERT_FATAL(fwrite(raw->data, 1, raw->len, *file) == raw->len);
@@ -94,7 +97,7 @@ typedef struct {
 static void check_case(const source_case *c)
 {
     static const size_t caps[] = {1, 7, 4096, 1 << 20};
-    for (int from = FROM_BUFFER; from <= FROM_FILE; from++) {
+    for (int from = FROM_BUFFER; from <= FROM_FILE_AHEAD; from++) {
         for (size_t k = 0; k < sizeof caps / sizeof caps[0]; k++) {
             FILE *file;
             pp_diag diag;
@@ -102,6 +105,9 @@ static void check_case(const source_case *c)
             bytes out = {0};
             pp_source *src = open_source(&c->raw, (origin)from, &file);
             CU_ASSERT_FATAL(src != NULL);
+            /* a thread for a gzip file only */
+            if (from == FROM_FILE_AHEAD)
+                CU_ASSERT_EQUAL(pp_source_read_ahead(src), c->gzip);
             int status = read_all(src, caps[k], &out, &diag);
             if (c->error == PP_OK) {
                 CU_ASSERT_EQUAL(status, 0);
@@ -119,7 +125,7 @@ static void check_case(const source_case *c)
             CU_ASSERT_EQUAL(pp_source_is_gzip(src), c->gzip);
             if ((c->error == PP_OK) != (status == 0) || diag.code != c->error)
                 fprintf(stderr, "\n  case %s failed (%s, reads of %zu)\n", c->name,
-                        from == FROM_BUFFER ? "buffer" : "file", caps[k]);
+                        origin_names[from], caps[k]);
             pp_source_free(src);
             if (file)
                 fclose(file);
@@ -224,12 +230,53 @@ static void test_read_error(void)
     fclose(write_only);
 }
 
+/* A buffer, a pipe, or a source already read from: no thread. */
+static void test_read_ahead_only_where_it_can(void)
+{
+    bytes gz = {0};
+    append_gzip(&gz, "a,b\n1,2\n", 8);
+    pp_source *src = pp_source_from_buffer(gz.data, gz.len, "export.csv.gz");
+    CU_ASSERT_FATAL(src != NULL);
+    CU_ASSERT_EQUAL(pp_source_read_ahead(src), 0);
+    pp_source_free(src);
+
+    int fds[2];
+    CU_ASSERT_FATAL(pipe(fds) == 0);
+    CU_ASSERT_FATAL(write(fds[1], gz.data, gz.len) == (ssize_t)gz.len);
+    close(fds[1]);
+    FILE *in = fdopen(fds[0], "rb");
+    CU_ASSERT_FATAL(in != NULL);
+    src = pp_source_from_file(in, "export.csv.gz");
+    CU_ASSERT_FATAL(src != NULL);
+    CU_ASSERT_TRUE(pp_source_is_gzip(src));
+    CU_ASSERT_EQUAL(pp_source_read_ahead(src), 0);
+    pp_source_free(src);
+    fclose(in);
+
+    FILE *file;
+    pp_diag diag;
+    pp_diag_clear(&diag);
+    char one[1];
+    src = open_source(&gz, FROM_FILE, &file);
+    CU_ASSERT_EQUAL(pp_source_read(src, one, 1, &diag), 1);
+    CU_ASSERT_EQUAL(pp_source_read_ahead(src), 0);   /* the thread would start mid-way */
+    pp_source_free(src);
+    fclose(file);
+
+    src = open_source(&gz, FROM_FILE, &file);        /* freed before a single read */
+    CU_ASSERT_EQUAL(pp_source_read_ahead(src), 1);
+    pp_source_free(src);
+    fclose(file);
+    free(gz.data);
+}
+
 CU_ErrorCode add_suites(void)
 {
     static CU_TestInfo tests[] = {
         {"plain and gzip by content, buffer and FILE, any read size", test_plain_and_gzip},
         {"gzip cut short or damaged is an error", test_damaged_gzip},
         {"a read error is reported", test_read_error},
+        {"read ahead only for a gzip file not yet read", test_read_ahead_only_where_it_can},
         CU_TEST_INFO_NULL,
     };
     return add_suite("source", tests);

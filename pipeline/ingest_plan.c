@@ -215,13 +215,18 @@ static pp_error allocate(pp_ingest_plan *plan, const pp_codebook *cb, pp_diag *d
         return pp_diag_set(diag, PP_ERR_NOMEM, NULL, 0, NULL);
     if (plan->columns.count < 3)
         return pp_diag_set(diag, PP_ERR_INTERNAL, NULL, 0, "records have fewer than 3 columns");
-    plan->n_fields = plan->columns.count - 3;
-    plan->fields = calloc(plan->n_fields ? plan->n_fields : 1, sizeof *plan->fields);
-    plan->n_owned_indexes = cb->n_scales + cb->n_segments + cb->n_items;
-    plan->owned_indexes = calloc(plan->n_owned_indexes ? plan->n_owned_indexes : 1,
-                                 sizeof *plan->owned_indexes);
-    if (plan->fields == NULL || plan->owned_indexes == NULL)
+    size_t n_fields = plan->columns.count - 3;
+    size_t n_indexes = cb->n_scales + cb->n_segments + cb->n_items;
+    /* The counts are set only with their arrays, so that
+     * pp_ingest_plan_free never walks an array that is not there. */
+    plan->fields = calloc(n_fields ? n_fields : 1, sizeof *plan->fields);
+    if (plan->fields == NULL)
         return pp_diag_set(diag, PP_ERR_NOMEM, NULL, 0, NULL);
+    plan->n_fields = n_fields;
+    plan->owned_indexes = calloc(n_indexes ? n_indexes : 1, sizeof *plan->owned_indexes);
+    if (plan->owned_indexes == NULL)
+        return pp_diag_set(diag, PP_ERR_NOMEM, NULL, 0, NULL);
+    plan->n_owned_indexes = n_indexes;
     return PP_OK;
 }
 

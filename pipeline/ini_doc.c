@@ -54,13 +54,14 @@ static int is_cut_unsafe(char c)
 }
 
 /* Reads the next whole line into r->raw without its line ending.
- * Returns 1, 0 at the end, -1 on a read error or out of memory. */
+ * Returns 1, 0 at the end, -1 on a read error, -2 out of memory. */
 static int read_raw_line(line_feeder *r)
 {
     if (r->in != NULL) {
         ssize_t n = getline(&r->raw, &r->raw_cap, r->in);
+        /* getline sets neither flag when it runs out of memory */
         if (n < 0)
-            return ferror(r->in) ? -1 : 0;
+            return ferror(r->in) ? -1 : feof(r->in) ? 0 : -2;
         r->raw_len = (size_t)n;
     } else {
         if (r->text_pos >= r->text_len)
@@ -71,7 +72,7 @@ static int read_raw_line(line_feeder *r)
         if (n + 1 > r->raw_cap) {
             char *grown = realloc(r->raw, n + 1);
             if (grown == NULL)
-                return -1;
+                return -2;
             r->raw = grown;
             r->raw_cap = n + 1;
         }
@@ -207,7 +208,9 @@ static char *next_piece(char *out, int size, void *stream)
     if (!r->have_raw) {
         int got = read_raw_line(r);
         if (got <= 0) {
-            if (got < 0)
+            if (got == -2)
+                pp_diag_set(r->diag, PP_ERR_NOMEM, r->name, r->line + 1, NULL);
+            else if (got < 0)
                 pp_diag_set(r->diag, PP_ERR_READ, r->name, r->line + 1,
                             "the codebook could not be read to the end");
             return NULL;

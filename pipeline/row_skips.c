@@ -67,6 +67,8 @@ pp_error pp_row_skips_load(pp_row_skips *skips, const char *path, pp_diag *diag)
     if (status == PP_OK && ferror(in))
         status = pp_diag_set(diag, PP_ERR_READ, path, 0, "the rows to skip: %s",
                              strerror(errno));
+    else if (status == PP_OK && !feof(in))   /* getline ran out of memory */
+        status = pp_diag_set(diag, PP_ERR_NOMEM, path, 0, NULL);
 cleanup:
     free(line);
     if (in != NULL)

@@ -1,7 +1,42 @@
 /* results_read.c: loading results.json and the look-ups of results_read.h. */
 #include "results_read.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+/* jansson does not always say when it runs out of memory while parsing: a
+ * string may lose a character and the parse go on. So the loads count the
+ * allocations that fail themselves, through an allocator of their own. */
+static int allocation_failed;
+
+static void *noting_malloc(size_t size)
+{
+    void *p = malloc(size);
+    if (p == NULL)
+        allocation_failed = 1;
+    return p;
+}
+
+/* Runs before a load: from here until loaded(), failures are noted. */
+static void loading(json_malloc_t *saved_malloc, json_free_t *saved_free)
+{
+    json_get_alloc_funcs(saved_malloc, saved_free);
+    json_set_alloc_funcs(noting_malloc, free);
+    allocation_failed = 0;
+}
+
+/* Puts the allocator back; a load that ran out of memory gives NULL with
+ * the diag set, whatever it parsed. */
+static json_t *loaded(json_t *root, json_malloc_t saved_malloc, json_free_t saved_free,
+                      const char *name, pp_diag *diag)
+{
+    json_set_alloc_funcs(saved_malloc, saved_free);
+    if (!allocation_failed)
+        return root;
+    json_decref(root);
+    pp_diag_set(diag, PP_ERR_NOMEM, name, 0, NULL);
+    return NULL;
+}
 
 static json_t *check_schema(json_t *root, const char *name, pp_diag *diag)
 {
@@ -31,7 +66,13 @@ static json_t *parse_failed(const json_error_t *error, const char *name, pp_diag
 json_t *pp_results_load(FILE *in, const char *name, pp_diag *diag)
 {
     json_error_t error;
+    json_malloc_t saved_malloc;
+    json_free_t saved_free;
+    loading(&saved_malloc, &saved_free);
     json_t *root = json_loadf(in, JSON_REJECT_DUPLICATES, &error);
+    root = loaded(root, saved_malloc, saved_free, name, diag);
+    if (allocation_failed)
+        return NULL;
     if (root == NULL)
         return parse_failed(&error, name, diag);
     return check_schema(root, name, diag);
@@ -40,7 +81,13 @@ json_t *pp_results_load(FILE *in, const char *name, pp_diag *diag)
 json_t *pp_results_load_buffer(const char *text, size_t len, const char *name, pp_diag *diag)
 {
     json_error_t error;
+    json_malloc_t saved_malloc;
+    json_free_t saved_free;
+    loading(&saved_malloc, &saved_free);
     json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &error);
+    root = loaded(root, saved_malloc, saved_free, name, diag);
+    if (allocation_failed)
+        return NULL;
     if (root == NULL)
         return parse_failed(&error, name, diag);
     return check_schema(root, name, diag);

@@ -67,7 +67,8 @@ pp_error pp_tally_read(pp_tally *t, pp_source *src, pp_diag *diag);
 /* Writes the canonical form: magic line, then the lines sorted. 0 or -1. */
 int pp_tally_write(pp_tally *t, FILE *out);
 
-/* Entries in canonical order (valid until the tally changes). */
+/* Entries in canonical order (valid until the tally changes). When memory
+ * runs out, 0 with *entries NULL (an empty tally gives a non-NULL one). */
 size_t pp_tally_entries(pp_tally *t, const pp_tally_entry **entries);
 
 /* Counts a records stream against the codebook into t. */

@@ -235,7 +235,7 @@ pp_error pp_tally_view_build(pp_tally_view *v, const pp_codebook *cb, pp_tally *
     size_t n = pp_tally_entries(t, &entries);
     int failed = 1;
     b.levels = calloc(cb->n_segments ? cb->n_segments : 1, sizeof *b.levels);
-    if (b.levels == NULL || (n > 0 && entries == NULL))
+    if (b.levels == NULL || entries == NULL)
         goto cleanup;
     if (build_slots(&b, v, entries, n) != 0 || set_up_items(v) != 0)
         goto cleanup;

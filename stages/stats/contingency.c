@@ -47,7 +47,7 @@ int pp_table_compact(const long *counts, int n_rows, int n_cols, pp_table *out)
     t.col_sums = calloc((size_t)cols + 1, sizeof *t.col_sums);
     if (!t.cells || !t.row_sums || !t.col_sums) {
         pp_table_free(&t);
-        return -1;
+        return -2;
     }
     int r = 0;
     for (int i = 0; i < n_rows; i++) {

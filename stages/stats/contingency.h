@@ -13,9 +13,9 @@ typedef struct {
     long total;
 } pp_table;
 
-/* Builds the table from counts[n_rows * n_cols] (row-major). Returns 0, or
- * -1 when a count is negative or memory ran out (out is then empty and
- * needs no free). */
+/* Builds the table from counts[n_rows * n_cols] (row-major). Returns 0,
+ * -1 when a count is negative, or -2 when memory ran out (out is then
+ * empty and needs no free). */
 int pp_table_compact(const long *counts, int n_rows, int n_cols, pp_table *out);
 void pp_table_free(pp_table *t);
 

@@ -84,6 +84,10 @@ void pp_results_text(pp_results *r, const char *key, const char *text)
 
 void pp_results_note(pp_results *r, const char *statistic, const char *reason)
 {
+    /* The statistics say they ran out of memory in this reason; results
+     * missing for want of memory are not published. */
+    if (reason != NULL && strcmp(reason, PP_RESULTS_NO_MEMORY) == 0)
+        r->out_of_memory = true;
     for (size_t i = 0; i < r->n_notes; i++)
         if (strcmp(r->note_keys[i], statistic) == 0)
             return;
@@ -289,6 +293,10 @@ pp_error pp_results_write(const pp_tally_view *view, FILE *out, pp_diag *diag)
     r.collecting = false;
     pp_json_init(&r.json, out);
     write_document(&r);                         /* pass 2: everything */
+    if (r.out_of_memory) {
+        status = pp_diag_set(diag, PP_ERR_NOMEM, NULL, 0, NULL);
+        goto cleanup;
+    }
     if (pp_json_finish(&r.json) != 0 || r.p_cursor != r.n_p)
         status = pp_diag_set(diag, ferror(out) ? PP_ERR_WRITE : PP_ERR_INTERNAL, NULL, 0,
                              ferror(out) ? "results.json could not be written"

@@ -22,6 +22,10 @@
 #include "tally_view.h"
 #include "wilson.h"
 
+/* The reason a statistic gives when it could not be computed for want of
+ * memory (the statistics' modules write it out in these words). */
+#define PP_RESULTS_NO_MEMORY "out of memory"
+
 typedef struct {
     const pp_tally_view *view;
     const pp_codebook *cb;

@@ -38,8 +38,9 @@ pp_homogeneity pp_homogeneity_test(const long *counts, int n_segments,
 {
     pp_homogeneity h = { .available = false };
     pp_table t;
-    if (pp_table_compact(counts, n_segments, n_levels, &t) != 0) {
-        h.reason = "invalid counts or out of memory";
+    int compacted = pp_table_compact(counts, n_segments, n_levels, &t);
+    if (compacted != 0) {
+        h.reason = compacted == -2 ? "out of memory" : "invalid counts";
         return h;
     }
     h.segments_used = t.rows;

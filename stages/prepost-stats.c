@@ -1,8 +1,10 @@
 /* prepost-stats: the command line of the stats stage. Reads a tally and
  * its codebook and writes results.json (stages/stats/results.c); this file
  * only reads the command line, opens the files and reports. */
+#include <gsl/gsl_errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "cli_options.h"
@@ -60,6 +62,29 @@ static void parse_options(int argc, char **argv, stats_options *opt)
         opt->tally_path = argv[first + 1];
 }
 
+/* The output being written, for on_gsl_error. */
+static const cli_output *pending_output;
+
+/* GSL's own handler aborts on any error. Running out of memory inside GSL
+ * cannot be recovered from (its routines use what they allocate without a
+ * check), but it is no bug: say so, drop the half-written output and exit
+ * 70 like any other out-of-memory. Other GSL errors still abort. It may run
+ * on a worker thread, hence only unlink and _exit. */
+static void on_gsl_error(const char *reason, const char *file, int line, int gsl_errno)
+{
+    if (gsl_errno != GSL_ENOMEM) {
+        fprintf(stderr, "gsl: %s:%d: ERROR: %s\n", file, line, reason);
+        abort();
+    }
+    pp_diag diag;
+    pp_diag_clear(&diag);
+    pp_diag_set(&diag, PP_ERR_NOMEM, NULL, 0, "in GSL (%s)", reason);
+    pp_diag_print(&diag, cli_program(), stderr);
+    if (pending_output != NULL && pending_output->tmp_path != NULL)
+        unlink(pending_output->tmp_path);
+    _exit(EXIT_SOFTWARE);
+}
+
 int main(int argc, char **argv)
 {
     stats_options opt;
@@ -73,6 +98,8 @@ int main(int argc, char **argv)
     cli_set_program(argv[0]);
     parse_options(argc, argv, &opt);
     pp_diag_clear(&diag);
+    pending_output = &out;
+    gsl_set_error_handler(on_gsl_error);
 
     if ((cb = cli_load_codebook(opt.codebook_path, &diag)) == NULL)
         goto cleanup;

@@ -209,7 +209,12 @@ int main(int argc, char **argv)
     r.results = results;
     r.cb = cb;
     r.min_base = cb->min_base;
-    if (report_page(&r) != 0) {
+    int written = report_page(&r);
+    if (written == -2) {
+        pp_diag_set(&diag, PP_ERR_NOMEM, opt.common.output, 0, NULL);
+        goto cleanup;
+    }
+    if (written != 0) {
         pp_diag_set(&diag, PP_ERR_WRITE, opt.common.output, 0, "the page could not be written");
         goto cleanup;
     }

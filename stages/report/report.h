@@ -34,9 +34,10 @@ typedef struct {
     const char *date;               /* from SOURCE_DATE_EPOCH, or NULL */
     long min_base;
     int h;                          /* heading level of the current item */
+    bool out_of_memory;             /* a part could not be made: the page is not whole */
 } report;
 
-/* Writes the whole page. 0, or -1 on a write error. */
+/* Writes the whole page. 0, -1 on a write error, or -2 when memory ran out. */
 int report_page(report *r);
 
 /* ---- writing (report_html.c) ------------------------------------------- */
@@ -67,7 +68,8 @@ void report_tables_links(report *r, const char *item_id);
 extern const char report_style[];
 
 /* ---- batteries (report_battery.c) ------------------------------------- */
-/* The items of one battery, in the order of results.json (a new reference). */
+/* The items of one battery, in the order of results.json (a new reference;
+ * NULL, with r->out_of_memory set, when memory runs out). */
 json_t *report_battery_items(report *r, const char *battery);
 /* true when an item before the upto-th is in this battery: the battery
  * was shown there, where its first item stands. */

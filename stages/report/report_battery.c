@@ -11,10 +11,17 @@ json_t *report_battery_items(report *r, const char *battery)
 {
     json_t *items = json_array(), *item;
     size_t i;
+    if (items == NULL) {
+        r->out_of_memory = true;
+        return NULL;
+    }
     json_array_foreach(json_object_get(r->results, "items"), i, item) {
         const char *b = str(item, "battery", NULL);
-        if (b != NULL && strcmp(b, battery) == 0)
-            json_array_append(items, item);
+        if (b != NULL && strcmp(b, battery) == 0 && json_array_append(items, item) != 0) {
+            r->out_of_memory = true;
+            json_decref(items);
+            return NULL;
+        }
     }
     return items;
 }

@@ -23,6 +23,8 @@ static void battery_section(report *r, const char *battery)
     char id[128];
     json_t *items = report_battery_items(r, battery), *item;
     size_t i;
+    if (items == NULL)
+        return;                         /* out of memory, noted */
     rawf(r, "<section id=\"battery-%s\" class=\"battery\">\n<h2>",
          pp_html_safe_name(id, sizeof id, battery));
     report_battery_title(r, items, battery);
@@ -51,7 +53,10 @@ static void item_section(report *r, json_t *item)
     raw(r, "</h2>\n");
     if (strcmp(str(item, "kind", ""), "text") != 0) {
         json_t *one = json_pack("[O]", item);
-        report_chart(r, one);
+        if (one == NULL)
+            r->out_of_memory = true;
+        else
+            report_chart(r, one);
         json_decref(one);
     }
     r->h = 2;
@@ -80,5 +85,7 @@ int report_page(report *r)
         rawf(r, " on %s", r->date);
     raw(r, ". Significance is judged on Holm-adjusted p-values under 0.05, "
            "adjusted across every test in the report.</p></footer>\n</body>\n</html>\n");
+    if (r->out_of_memory)
+        return -2;
     return ferror(r->out) ? -1 : 0;
 }

@@ -62,11 +62,17 @@ static void levels(pp_table *t, json_t *scale, json_t *slot)
     pp_table_stat(t, N, slot, "no_answer", PP_SHOW_COUNT);
 }
 
-/* The levels neither top nor bottom, joined. */
-static void neutral_levels(json_t *scale, char *buf, size_t size)
+/* The levels neither top nor bottom, joined (t->failed when memory runs
+ * out). */
+static void neutral_levels(pp_table *t, json_t *scale, char *buf, size_t size)
 {
     json_t *middle = json_array(), *label;
     size_t k;
+    buf[0] = '\0';
+    if (middle == NULL) {
+        t->failed = true;
+        return;
+    }
     json_array_foreach(json_object_get(scale, "levels"), k, label) {
         const char *name = json_string_value(label);
         bool outer = false;
@@ -76,8 +82,8 @@ static void neutral_levels(json_t *scale, char *buf, size_t size)
             outer |= strcmp(json_string_value(other), name) == 0;
         json_array_foreach(json_object_get(scale, "bottom"), j, other)
             outer |= strcmp(json_string_value(other), name) == 0;
-        if (!outer)
-            json_array_append(middle, label);
+        if (!outer && json_array_append(middle, label) != 0)
+            t->failed = true;
     }
     pp_table_join(middle, buf, size);
     json_decref(middle);
@@ -90,7 +96,7 @@ static void shares(pp_table *t, json_t *scale, json_t *slot)
     static const char *const names[] = {"Positive", "Neutral", "Negative"};
     for (size_t i = 0; i < 3; i++) {
         if (i == 1)
-            neutral_levels(scale, list, sizeof list);
+            neutral_levels(t, scale, list, sizeof list);
         else
             pp_table_join(json_object_get(scale, i == 0 ? "top" : "bottom"), list, sizeof list);
         snprintf(measure, sizeof measure, "%s %% (%s)", names[i], list);

@@ -7,14 +7,16 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_sf_gamma.h>
 
+#include "gsl_quiet.h"
+
 double pp_chisq_upper_p(double x, double df)
 {
     if (x <= 0)
         return 1;
-    gsl_error_handler_t *previous = gsl_set_error_handler_off();
     gsl_sf_result q;
+    pp_gsl_quiet_begin();               /* an underflow is p = 0, not an error */
     int status = gsl_sf_gamma_inc_Q_e(df / 2, x / 2, &q);
-    gsl_set_error_handler(previous);
+    pp_gsl_quiet_end();
     if (status == GSL_EUNDRFLW || (status == GSL_SUCCESS && q.val < 0))
         return 0;
     return status == GSL_SUCCESS ? q.val : 0;

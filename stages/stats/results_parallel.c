@@ -15,6 +15,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 
+#include "gsl_quiet.h"
 #include "results.h"
 
 #define MAX_THREADS 16
@@ -107,6 +108,7 @@ int pp_results_precompute(pp_results *r)
 
     pthread_t threads[MAX_THREADS];
     size_t wanted = usable_cpus(), started = 0;
+    pp_gsl_quiet_install();             /* GSL's handler set before any thread reads it */
     if (wanted > w.n_tasks)
         wanted = w.n_tasks;
     while (started + 1 < wanted && pthread_create(&threads[started], NULL, worker, &w) == 0)

@@ -8,7 +8,8 @@
  * The export is read once, serially, before any shard starts: its records
  * up to the last cut, then only its quotes (csv_scan.h's skim) to see
  * whether it ends inside one. A gzip export is decompressed once into the
- * working directory and cut there. When an export cannot be cut (too
+ * working directory and cut there, from --jobs 4 on; with fewer it is read
+ * in one job, which inflates it on a second core as it goes. When an export cannot be cut (too
  * small, a header that ingest would reject, a quote never closed, lines
  * ended by CR alone, a file that is not CSV: SPSS, Stata, SAS), the plan
  * has one shard and says why: the run then reads it in one job, and ingest

@@ -36,6 +36,15 @@ grep -q '^prepost run: tally done in .*: every shard counted as it was read$' "$
 rm -rf "$work/said"
 python3 "$PREPOST_SOURCE/scripts/gen-export" --rows 700 --seed 12 --gzip --out "$work/gz"
 same_for_jobs "$work/gz"
+# Below --jobs 4 a gzip export is read in one job (inflated beside the
+# parsing); from 4 on it is inflated whole and cut.
+"$prepost" run -f -j 3 -o "$work/said" "$work/gz/survey.ini" 2>"$work/said.err" || fail "gzip -j 3"
+grep -q 'reading the export in one job: below --jobs 4 a gzip export' "$work/said.err" \
+    || fail "gzip -j 3 was cut: $(cat "$work/said.err")"
+"$prepost" run -f -j 4 -o "$work/said" "$work/gz/survey.ini" 2>"$work/said.err" || fail "gzip -j 4"
+grep -q '^prepost run: split done in .*: 4 shards$' "$work/said.err" \
+    || fail "gzip -j 4 was not cut in 4: $(cat "$work/said.err")"
+rm -rf "$work/said"
 python3 "$PREPOST_SOURCE/scripts/gen-export" --rows 700 --seed 13 --bom --out "$work/bom"
 same_for_jobs "$work/bom"
 

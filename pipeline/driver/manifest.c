@@ -166,13 +166,6 @@ int pp_manifest_hash_inputs(pp_manifest *m)
     return 0;
 }
 
-int pp_manifest_build(pp_manifest *m, const char *codebook_path, const pp_codebook *cb)
-{
-    if (pp_manifest_begin(m, codebook_path, cb) != 0)
-        return -1;
-    return pp_manifest_hash_inputs(m);
-}
-
 void pp_manifest_write_file(pp_json *j, const pp_manifest_file *f)
 {
     pp_json_begin_object(j);

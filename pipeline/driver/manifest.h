@@ -71,14 +71,11 @@ typedef struct {
     int failed_errno;
 } pp_manifest;
 
-/* Hashes the codebook and its exports. 0, or -1 with the failing path in
- * m->inputs / m->codebook `path` and errno set. */
-int pp_manifest_build(pp_manifest *m, const char *codebook_path, const pp_codebook *cb);
-
-/* The same in two halves, so that a large export is hashed while the run
- * reads it (manifest_hashing.c). pp_manifest_begin hashes the codebook,
- * opens each export once to be sure it can be read (-1 with errno, as
- * pp_manifest_build, if not) and notes its size; pp_manifest_hash_start
+/* Hashing the codebook and its exports, in two halves so that a large
+ * export is hashed while the run reads it (manifest_hashing.c).
+ * pp_manifest_begin hashes the codebook, opens each export once to be sure
+ * it can be read (-1 with errno and the failing path in m->inputs /
+ * m->codebook `path`, if not) and notes its size; pp_manifest_hash_start
  * hashes the exports on a thread of its own (or at once, if no thread can
  * be had); pp_manifest_hash_wait waits for it and makes the fingerprint:
  * 0, or -1 with errno set and m->inputs[m->failed_input] the export that

@@ -33,19 +33,13 @@ static int starts_like_gzip(const char *path)
 }
 
 /* Decompresses a gzip export into work_dir/export.csv, the plan's path.
- * 0; 1 if it is not gzip (the plan reads it as it is); -1 on a failed
- * write; 2 if it cannot be decompressed (ingest will say why). */
+ * 0; -1 on a failed write; 2 if it cannot be decompressed (ingest will
+ * say why). */
 static int plain_copy(pp_shard_plan *plan, const char *export_path, const char *work_dir)
 {
     FILE *in = fopen(export_path, "rb");
     if (in == NULL)
         return 2;
-    int magic[2] = {getc(in), getc(in)};
-    if (magic[0] != 0x1f || magic[1] != 0x8b) {
-        fclose(in);
-        return 1;
-    }
-    rewind(in);
     snprintf(plan->path, sizeof plan->path, "%s/export.csv", work_dir);
     FILE *out = fopen(plan->path, "wb");
     pp_source *src = pp_source_from_file(in, export_path);
@@ -198,12 +192,13 @@ int pp_shard_plan_make(pp_shard_plan *plan, const pp_codebook *cb, const char *e
         plan->why_one = "only CSV exports are split";
         return 0;
     }
-    if (jobs < GZIP_SPLIT_JOBS && starts_like_gzip(export_path)) {
+    int gzip = starts_like_gzip(export_path);
+    if (gzip && jobs < GZIP_SPLIT_JOBS) {
         plan->why_one = "below --jobs 4 a gzip export is read in one job, inflated on "
                         "one core while parsed on another";
         return 0;
     }
-    int status = plain_copy(plan, export_path, work_dir);
+    int status = gzip ? plain_copy(plan, export_path, work_dir) : 0;
     if (status < 0)
         return -1;
     if (status == 2) {

@@ -26,7 +26,7 @@ static void write_file(const char *path, const char *text)
     CU_ASSERT_EQUAL(fclose(f), 0);
 }
 
-/* A codebook and one export, both hashed, as pp_manifest_build would,
+/* A codebook and one export, both hashed, as a run does,
  * in a new directory under the current one (ctest runs this in the build). */
 static void set_up(void)
 {
@@ -179,7 +179,8 @@ static void test_hashed_beside_the_run(void)
     pp_codebook *cb = plain_codebook(&diag);
     CU_ASSERT_PTR_NOT_NULL_FATAL(cb);
     snprintf(path, sizeof path, "%s/survey.ini", dir);
-    CU_ASSERT_EQUAL_FATAL(pp_manifest_build(&at_once, path, cb), 0);
+    CU_ASSERT_EQUAL_FATAL(pp_manifest_begin(&at_once, path, cb), 0);
+    CU_ASSERT_EQUAL_FATAL(pp_manifest_hash_inputs(&at_once), 0);
     CU_ASSERT_EQUAL_FATAL(pp_manifest_begin(&threaded, path, cb), 0);
     CU_ASSERT_EQUAL(threaded.inputs[0].size_at_start, 21);    /* from stat, before the hash */
     CU_ASSERT_FALSE(threaded.hashed);

@@ -94,16 +94,65 @@ char *pp_label_normalize(const char *s, size_t len)
     return out;
 }
 
+/* Reads a label's normalised form a byte at a time, as normalize_into
+ * writes it, so that two labels are compared without a copy of either. */
+typedef struct {
+    const unsigned char *s;
+    size_t len, i;
+    int emitted;            /* a byte has been given: a space may follow */
+    int pending_space;      /* white space seen since the last byte */
+    int held;               /* the byte after a pending space, or -1 */
+} normal_reader;
+
+static void reader_start(normal_reader *r, const char *text, size_t len)
+{
+    *r = (normal_reader){ .s = (const unsigned char *)text, .len = len, .held = -1 };
+    if (len >= 3 && r->s[0] == 0xEF && r->s[1] == 0xBB && r->s[2] == 0xBF)
+        r->i = 3;
+}
+
+/* The next byte of the normalised form, or -1 at its end. */
+static int reader_next(normal_reader *r)
+{
+    if (r->held >= 0) {
+        int byte = r->held;
+        r->held = -1;
+        return byte;
+    }
+    while (r->i < r->len) {
+        unsigned char byte = 0;
+        int is_space;
+        r->i += forgive_char(r->s, r->len, r->i, &byte, &is_space);
+        if (is_space) {
+            r->pending_space = r->emitted;
+            continue;
+        }
+        r->emitted = 1;
+        if (r->pending_space) {
+            r->pending_space = 0;
+            r->held = byte;
+            return ' ';
+        }
+        return byte;
+    }
+    return -1;
+}
+
+/* Allocates nothing, so a comparison cannot fail for want of memory. */
 int pp_label_equal(const char *a, size_t alen, const char *b, size_t blen)
 {
     if (alen == blen && memcmp(a, b, alen) == 0)
         return 1;
-    char *na = pp_label_normalize(a, alen);
-    char *nb = pp_label_normalize(b, blen);
-    int equal = na && nb && strcmp(na, nb) == 0;
-    free(na);
-    free(nb);
-    return equal;
+    normal_reader ra, rb;
+    reader_start(&ra, a, alen);
+    reader_start(&rb, b, blen);
+    for (;;) {
+        int x = reader_next(&ra), y = reader_next(&rb);
+        if (x != y)
+            return 0;
+        if (x < 0)
+            return 1;
+    }
 }
 
 int pp_label_is_blank(const char *s, size_t len)

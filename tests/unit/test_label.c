@@ -60,6 +60,11 @@ static const struct {
     {"Good", "Goods", 0},
     {"Good", "G\xC3\xB6od", 0},
     {"Public sector", "\xEF\xBB\xBF Public\xC2\xA0sector\r", 1},
+    {"Good ", "Good", 1},
+    {"Good", "Good  \t", 1},
+    {"a b", "ab", 0},
+    {" ", "", 1},
+    {"", "x", 0},
 };
 
 static void test_equal(void)
@@ -69,6 +74,28 @@ static void test_equal(void)
         CU_ASSERT_EQUAL(pp_label_equal(a, strlen(a), b, strlen(b)), equal_cases[i].equal);
         CU_ASSERT_EQUAL(pp_label_equal(b, strlen(b), a, strlen(a)), equal_cases[i].equal);
     }
+}
+
+/* pp_label_equal reads both labels' normal forms a byte at a time, without
+ * a copy: it must agree with comparing what pp_label_normalize writes, for
+ * every pair of the normalisation cases. */
+static void test_equal_as_normalized(void)
+{
+    size_t n = sizeof normal_cases / sizeof *normal_cases;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++) {
+            const char *a = normal_cases[i].input, *b = normal_cases[j].input;
+            char *na = pp_label_normalize(a, strlen(a));
+            char *nb = pp_label_normalize(b, strlen(b));
+            CU_ASSERT_PTR_NOT_NULL_FATAL(na);
+            CU_ASSERT_PTR_NOT_NULL_FATAL(nb);
+            int want = strcmp(na, nb) == 0;
+            if (pp_label_equal(a, strlen(a), b, strlen(b)) != want)
+                fprintf(stderr, "cases %zu and %zu: equal should be %d\n", i, j, want);
+            CU_ASSERT_EQUAL(pp_label_equal(a, strlen(a), b, strlen(b)), want);
+            free(na);
+            free(nb);
+        }
 }
 
 static void test_blank(void)
@@ -185,6 +212,7 @@ static void test_expected(void)
 static CU_TestInfo label_tests[] = {
     {"normalise", test_normalize},
     {"equal", test_equal},
+    {"equal as normalized", test_equal_as_normalized},
     {"blank", test_blank},
     {"lookup in a scale", test_lookup_scale},
     {"lookup in a list of long options", test_lookup_strings},

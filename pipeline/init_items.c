@@ -74,7 +74,7 @@ void pp_init_write_title(FILE *out, const char *title)
         fprintf(out, "title  = %s\n", title);
 }
 
-void pp_init_write_paired(const pp_init_draft *b, size_t i, const pp_init_draft *a, size_t j,
+void pp_init_write_paired(pp_init_draft *b, size_t i, pp_init_draft *a, size_t j,
                           const char *id, const char *title)
 {
     char ref[512];
@@ -97,8 +97,10 @@ static void write_wave(const pp_init_draft *d)
 
 /* The answers of segment column c and, in a panel, of the same column
  * in the other wave (o, or NULL), each once, in their commonest spelling
- * (this wave's if both have it); 1 if some are spelt several ways. */
-static int segment_levels(const pp_init_column *c, const pp_init_column *o, pp_strings *levels)
+ * (this wave's if both have it); 1 if some are spelt several ways. Sets
+ * d->out_of_memory when the list could not be made whole. */
+static int segment_levels(pp_init_draft *d, const pp_init_column *c, const pp_init_column *o,
+                          pp_strings *levels)
 {
     int respelt = 0;
     for (int wave = 0; wave < 2; wave++) {
@@ -110,8 +112,8 @@ static int segment_levels(const pp_init_column *c, const pp_init_column *o, pp_s
                                                         spelling, strlen(spelling)))
                 k++;
             respelt |= pp_init_respelt(w, v) || (k < levels->count && strcmp(levels->items[k], spelling));
-            if (k == levels->count)
-                pp_strings_push_str(levels, spelling);
+            if (k == levels->count && pp_strings_push_str(levels, spelling) != 0)
+                d->out_of_memory = 1;
         }
     }
     return respelt;
@@ -128,7 +130,7 @@ void pp_init_write_segment(pp_init_draft *d, size_t i, pp_init_draft *other, lon
     const pp_init_column *o = other != NULL && j >= 0 ? &other->p->cols[j] : NULL;
     char id[PP_INIT_ID_CAP], ref[512];
     pp_strings levels = {0};
-    int respelt = segment_levels(c, o, &levels), safe = 1;
+    int respelt = segment_levels(d, c, o, &levels), safe = 1;
     for (size_t k = 0; k < levels.count; k++)
         safe &= pp_init_safe_value(levels.items[k]);
     pp_init_column_id(d, i, NULL, PP_INIT_ID_SEGMENT, id, sizeof id);
@@ -180,7 +182,7 @@ static void write_among(pp_init_draft *d, size_t i, long other)
 
 /* A rating column's answers that are not on its scale, in a comment; and
  * whether its scale was guessed from too few different answers. */
-void pp_init_write_off_scale(const pp_init_draft *d, size_t i)
+void pp_init_write_off_scale(pp_init_draft *d, size_t i)
 {
     const pp_known_scale *k = d->r.scales[d->r.scale_of[i]].known;
     const pp_init_column *c = &d->p->cols[i];
@@ -190,8 +192,8 @@ void pp_init_write_off_scale(const pp_init_draft *d, size_t i)
                 "; takes that of the rating beside it, or the first that has its answer\n",
                 pp_init_safe_value(c->name) ? c->name : "a column");
     for (size_t v = 0; k != NULL && v < c->values.count; v++)
-        if (!pp_init_value_on_scale(k, c, v))
-            pp_strings_push_str(&off, c->values.items[v]);
+        if (!pp_init_value_on_scale(k, c, v) && pp_strings_push_str(&off, c->values.items[v]) != 0)
+            d->out_of_memory = 1;
     if (off.count) {
         fprintf(d->out, "; check: answers of %s not on the scale (rejected as they are): ",
                 pp_init_safe_value(c->name) ? c->name : "a column");
@@ -254,7 +256,8 @@ static void write_multi(pp_init_draft *d, size_t i)
         const char *option = pp_init_tick_option(&d->r, j);
         pp_init_column_ref(d, j, ref, sizeof ref);
         fprintf(d->out, "%s%s", sep, ref);
-        pp_strings_push_str(&options, pp_init_safe_value(option) ? option : ref);
+        if (pp_strings_push_str(&options, pp_init_safe_value(option) ? option : ref) != 0)
+            d->out_of_memory = 1;
         sep = " | ";
         d->r.roles[j] = PP_ROLE_DONE;
     }
@@ -271,7 +274,8 @@ static void write_cell_multi(pp_init_draft *d, size_t i)
     const pp_init_column *c = &d->p->cols[i];
     char id[PP_INIT_ID_CAP], ref[512], question[512];
     pp_strings options = {0}, once = {0};
-    pp_init_cell_options(d->p, c, &options, &once);
+    if (pp_init_cell_options(d->p, c, &options, &once) < 0)
+        d->out_of_memory = 1;
     pp_init_column_ref(d, i, ref, sizeof ref);
     pp_init_cell_question(d, c, question, sizeof question);
     pp_init_column_id(d, i, NULL, PP_INIT_ID_ITEM, id, sizeof id);

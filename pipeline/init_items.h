@@ -80,7 +80,7 @@ void pp_init_write_list(FILE *out, const pp_strings *items, const unsigned char 
 void pp_init_write_title(FILE *out, const char *title);
 /* A [paired] section (to b->out): before column i of b, after column j of
  * a (the same draft for a one-wave export, the two waves' for a panel). */
-void pp_init_write_paired(const pp_init_draft *b, size_t i, const pp_init_draft *a, size_t j,
+void pp_init_write_paired(pp_init_draft *b, size_t i, pp_init_draft *a, size_t j,
                           const char *id, const char *title);
 
 void pp_init_write_scale(FILE *out, const pp_init_scale *s);
@@ -89,7 +89,7 @@ void pp_init_write_scale(FILE *out, const pp_init_scale *s);
 void pp_init_write_segment(pp_init_draft *d, size_t i, pp_init_draft *other, long j);
 /* Rating i's answers off its scale, or a scale it took from a neighbour,
  * in a check: comment. */
-void pp_init_write_off_scale(const pp_init_draft *d, size_t i);
+void pp_init_write_off_scale(pp_init_draft *d, size_t i);
 /* The item of column i by its role (none for other roles); a tick group
  * from its first column, a pair from its before column. */
 void pp_init_write_item(pp_init_draft *d, size_t i);

@@ -110,7 +110,10 @@ static int take_names(profiler *pr)
         }
         pp_diag scratch;
         pp_diag_clear(&scratch);
-        p->cols[i].ambiguous = pp_header_find(pr->header, p->cols[i].name, &scratch) != (long)i;
+        long found = pp_header_find(pr->header, p->cols[i].name, &scratch);
+        if (scratch.code == PP_ERR_NOMEM)
+            return -1;
+        p->cols[i].ambiguous = found != (long)i;
     }
     return 0;
 }

@@ -63,8 +63,8 @@ static int scale_for(pp_init_roles *d, const pp_init_column *c)
     pp_strings substantive = {0};
     const pp_strings *values = &c->values;
     for (size_t i = 0; c->labels.count && i < c->labels.count; i++)
-        if (!c->label_missing[i])
-            pp_strings_push_str(&substantive, c->labels.items[i]);
+        if (!c->label_missing[i] && pp_strings_push_str(&substantive, c->labels.items[i]) != 0)
+            d->out_of_memory = 1;
     if (c->labels.count)
         values = &substantive;
     const pp_known_scale *known = pp_init_scale_match(values);
@@ -105,7 +105,7 @@ int pp_init_offered_choices(const pp_init_profile *p, const pp_init_column *c)
  * respondent only. 1 if the answers look like that: some cell holds
  * several options, and either the column holds only offered choices (then
  * every piece is an option) or at least two options recur and they make up
- * three quarters of the answers. */
+ * three quarters of the answers; -1 when memory ran out. */
 int pp_init_cell_options(const pp_init_profile *p, const pp_init_column *c,
                          pp_strings *options, pp_strings *once)
 {
@@ -124,7 +124,7 @@ int pp_init_cell_options(const pp_init_profile *p, const pp_init_column *c,
             cap += strlen(pc->names.items[pc->next[j]]) + 2;
         char *atom = malloc(cap);
         if (atom == NULL)
-            return 0;
+            return -1;
         strcpy(atom, pc->names.items[k]);
         for (int j = (int)k, n = 0; pc->next[j] >= 0 && continues(pc, pc->next[j])
                                     && n < PP_INIT_PIECE_CAP; j = pc->next[j], n++) {
@@ -133,13 +133,16 @@ int pp_init_cell_options(const pp_init_profile *p, const pp_init_column *c,
         }
         ok = pp_init_safe_value(atom);
         total += pc->counts[k];
+        int kept = 0;
         if (pc->counts[k] >= 2 || every) {
             recurring += pc->counts[k];
             if (options)
-                pp_strings_push_str(options, atom);
+                kept = pp_strings_push_str(options, atom);
         } else if (once)
-            pp_strings_push_str(once, atom);
+            kept = pp_strings_push_str(once, atom);
         free(atom);
+        if (kept != 0)
+            return -1;
     }
     size_t n_recurring = 0;
     for (size_t k = 0; k < pc->names.count; k++)
@@ -202,10 +205,14 @@ static void adopt_partner_scales(pp_init_roles *d)
         if (d->roles[i] != PP_ROLE_TEXT && d->roles[i] != PP_ROLE_SEGMENT)
             continue;
         char *mine = pp_init_column_stem(&p->cols[i], &wave);
+        if (mine == NULL && wave != 0)
+            d->out_of_memory = 1;
         for (size_t j = 0; mine && j < p->n_cols; j++) {
             if (d->roles[j] != PP_ROLE_RATING || d->scales[d->scale_of[j]].known == NULL)
                 continue;
             char *theirs = pp_init_column_stem(&p->cols[j], &other_wave);
+            if (theirs == NULL && other_wave != 0)
+                d->out_of_memory = 1;
             if (theirs && other_wave != wave && strcmp(theirs, mine) == 0
                 && on_scale(d->scales[d->scale_of[j]].known, &p->cols[i])) {
                 d->roles[i] = PP_ROLE_RATING;
@@ -271,7 +278,7 @@ static int named(const pp_init_column *c, const char *const *names)
 static void give_roles(pp_init_roles *d)
 {
     const pp_init_profile *p = d->p;
-    int have_id = 0;
+    int have_id = 0, multi;
     for (size_t i = 0; i < p->n_cols; i++) {
         const pp_init_column *c = &p->cols[i];
         d->scale_of[i] = -1;
@@ -284,9 +291,11 @@ static void give_roles(pp_init_roles *d)
         else if ((d->scale_of[i] = scale_for(d, c)) >= 0) {
             d->roles[i] = PP_ROLE_RATING;
             note_missing(d, d->scale_of[i], c);
-        } else if (pp_init_cell_options(p, c, NULL, NULL))
+        } else if ((multi = pp_init_cell_options(p, c, NULL, NULL)) != 0) {
             d->roles[i] = PP_ROLE_CELL_MULTI;
-        else if (!c->overflow && c->values.count >= 2
+            if (multi < 0)
+                d->out_of_memory = 1;
+        } else if (!c->overflow && c->values.count >= 2
                  && c->values.count <= PP_INIT_MAX_SEGMENT_LEVELS
                  && c->answered >= 2 * (long)c->values.count)
             d->roles[i] = PP_ROLE_SEGMENT;
@@ -313,6 +322,10 @@ int pp_init_roles_give(pp_init_roles *r, const pp_init_profile *p)
         return -1;
     }
     give_roles(r);
+    if (r->out_of_memory) {
+        pp_init_roles_free(r);
+        return -1;
+    }
     return 0;
 }
 

@@ -53,6 +53,7 @@ typedef struct {
     pp_init_scale scales[PP_INIT_MAX_SCALES];
     size_t n_scales;
     int id_guessed;                 /* the id column named by its answers */
+    int out_of_memory;              /* a role could not be worked out */
 } pp_init_roles;
 
 /* Gives every column of p a role. 0, or -1 out of memory. */
@@ -72,7 +73,8 @@ int pp_init_offered_choices(const pp_init_profile *p, const pp_init_column *c);
 
 /* The options of a column whose cells each hold several choices, in the
  * order first seen; *once (if not NULL) gets those given by one respondent
- * only, which are not options. 1 if the answers look like that. */
+ * only, which are not options. 1 if the answers look like that, 0 if
+ * not, -1 when memory ran out (the lists are then incomplete). */
 int pp_init_cell_options(const pp_init_profile *p, const pp_init_column *c,
                          pp_strings *options, pp_strings *once);
 

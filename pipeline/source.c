@@ -233,7 +233,10 @@ static long read_gzip(pp_source *src, unsigned char *out, size_t cap, pp_diag *d
         int status = inflate(&src->zs, Z_NO_FLUSH);
         if (status == Z_STREAM_END)
             src->member_ended = 1;
-        else if (status != Z_OK && !(status == Z_BUF_ERROR && src->zs.avail_in == 0)) {
+        else if (status == Z_MEM_ERROR) {         /* its window, on first use */
+            source_error(diag, src, PP_ERR_NOMEM, "no memory left to decompress the gzip file");
+            return -1;
+        } else if (status != Z_OK && !(status == Z_BUF_ERROR && src->zs.avail_in == 0)) {
             char detail[300];
             snprintf(detail, sizeof detail,
                      "the file starts like a gzip file but its contents are damaged "

@@ -164,9 +164,7 @@ int pp_stat_dict_read(pp_stat_dict *d, const pp_stat_file *f, pp_layout layout,
     if (r.failed)
         pp_diag_set(diag, PP_ERR_NOMEM, f->name, 0, "no memory left to hold the variables");
     else if (error != READSTAT_OK)
-        pp_diag_set(diag, PP_ERR_HEADER, f->name, 0, "the file could not be read as %s: "
-                    "it is damaged or cut short (%s)", pp_stat_kind_words(layout),
-                    readstat_error_message(error));
+        pp_stat_parse_failed(diag, f, layout, 0, error);
     else {
         link_sets(&r);
         status = 0;

@@ -144,3 +144,15 @@ readstat_error_t pp_stat_file_parse(readstat_parser_t *parser, const pp_stat_fil
     readstat_set_io_ctx(parser, NULL);
     return status;
 }
+
+void pp_stat_parse_failed(pp_diag *diag, const pp_stat_file *f, pp_layout layout,
+                          long line, readstat_error_t error)
+{
+    if (error == READSTAT_ERROR_MALLOC)
+        pp_diag_set(diag, PP_ERR_NOMEM, f->name, line, "no memory left to read %s",
+                    pp_stat_kind_words(layout));
+    else
+        pp_diag_set(diag, PP_ERR_HEADER, f->name, line, "the file could not be read as %s: "
+                    "it is damaged or cut short (%s)", pp_stat_kind_words(layout),
+                    readstat_error_message(error));
+}

@@ -32,6 +32,12 @@ int pp_stat_detect(const void *data, size_t len);
 readstat_error_t pp_stat_file_parse(readstat_parser_t *parser, const pp_stat_file *f,
                                     pp_layout layout, void *user);
 
+/* Reports ReadStat's failure to read f into diag: running out of memory
+ * as such (exit 70), anything else as a file that is damaged or cut short
+ * (at `line`, a case number, or 0). */
+void pp_stat_parse_failed(pp_diag *diag, const pp_stat_file *f, pp_layout layout,
+                          long line, readstat_error_t error);
+
 /* A layout's kind of file in words: "an SPSS data file (.sav)". */
 const char *pp_stat_kind_words(pp_layout layout);
 

@@ -127,9 +127,7 @@ static int send_cases(row_reader *r, const pp_stat_file *f, pp_layout layout, pp
     if (error == READSTAT_OK && flush(r) == 0)
         return 0;
     if (error != READSTAT_OK && !r->stopped && !r->failed)
-        pp_diag_set(diag, PP_ERR_HEADER, f->name, r->current + 1, "the file could not "
-                    "be read as %s: it is damaged or cut short (%s)",
-                    pp_stat_kind_words(layout), readstat_error_message(error));
+        pp_stat_parse_failed(diag, f, layout, r->current + 1, error);
     return -1;
 }
 

@@ -190,6 +190,26 @@ static void test_detect(void)
     CU_ASSERT_EQUAL(pp_stat_detect("", 0), -1);
 }
 
+/* ReadStat running out of memory is reported as that (exit 70), not as a
+ * damaged file; its other failures are a damaged file, at the case given. */
+static void test_parse_failures(void)
+{
+    pp_stat_file f = {NULL, 0, "survey.sav"};
+    pp_diag diag;
+    pp_diag_clear(&diag);
+    pp_stat_parse_failed(&diag, &f, PP_LAYOUT_SPSS, 0, READSTAT_ERROR_MALLOC);
+    CU_ASSERT_EQUAL(diag.code, PP_ERR_NOMEM);
+    CU_ASSERT_EQUAL(pp_error_exit_status(diag.code), 70);
+    CU_ASSERT_PTR_NOT_NULL(strstr(diag.detail, "no memory left"));
+    CU_ASSERT_PTR_NULL(strstr(diag.detail, "damaged"));
+    pp_diag_clear(&diag);
+    pp_stat_parse_failed(&diag, &f, PP_LAYOUT_STATA, 7, READSTAT_ERROR_PARSE);
+    CU_ASSERT_EQUAL(diag.code, PP_ERR_HEADER);
+    CU_ASSERT_EQUAL(diag.line, 7);
+    CU_ASSERT_STRING_EQUAL(diag.file, "survey.sav");
+    CU_ASSERT_PTR_NOT_NULL(strstr(diag.detail, "damaged or cut short"));
+}
+
 CU_ErrorCode add_suites(void)
 {
     static CU_TestInfo tests[] = {
@@ -197,6 +217,7 @@ CU_ErrorCode add_suites(void)
         {"another kind, empty, damaged", test_wrong_kind_empty_damaged},
         {"the row callback stops the read", test_callback_stops},
         {"kinds told by their first bytes", test_detect},
+        {"out of memory told from a damaged file", test_parse_failures},
         CU_TEST_INFO_NULL,
     };
     return add_suite("stat_rows", tests);

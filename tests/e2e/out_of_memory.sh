@@ -4,11 +4,10 @@
 # once for every N from 1 to the number of allocations the run makes (or
 # 300 values of N spread evenly over them when there are more), its Nth
 # allocation failing; table and report again on edge/plot-segments (its
-# batteries), 100 values of N each. Each run must exit, never die of a signal; either
-# exit 0 with the same outputs as the run without a failure, or exit with a
-# sysexits status that may stand for running out of memory (70, or 66, 73,
-# 74 when opening or reading a file failed for want of memory) and say so
-# on standard error, leaving no output file at all, whole or partial.
+# batteries), 100 values of N each, under the rules of lib/out_of_memory.sh
+# (exit 0 with the same outputs, or a status for running out of memory, a
+# message and no output file left). Other layouts, panels, prepost-pair
+# and prepost-init: out_of_memory_inputs.sh.
 # Covered: prepost-ingest (-o, -r and --tally), prepost-tally,
 # prepost-merge, prepost-stats (on one CPU, so that its worker threads
 # allocate in the same order every run), prepost-table (-o DIR) and

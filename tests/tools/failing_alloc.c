@@ -7,6 +7,8 @@
  *                            goes to the real allocator
  *   PREPOST_COUNT_ALLOC=1    print "allocations: TOTAL" on standard error at
  *                            exit, the range of N worth trying
+ *   PREPOST_ALLOC_SITES=FILE write to FILE at exit where the program made
+ *                            the allocations it still holds (alloc_sites.h)
  *
  * With neither set it only passes the calls on. strdup, strndup, getline,
  * fopen and the like allocate through malloc (glibc calls it through its
@@ -24,6 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "alloc_sites.h"
 
 typedef void *malloc_fn(size_t);
 typedef void *calloc_fn(size_t, size_t);
@@ -112,11 +116,26 @@ static int this_one_fails(void)
 
 /* ---- the allocator --------------------------------------------------------- */
 
+/* Watching starts once the libraries are loaded, before main. */
+__attribute__((constructor)) static void start_watching(void)
+{
+    const char *sites = getenv("PREPOST_ALLOC_SITES");
+    if (sites && *sites && resolve())
+        alloc_sites_start(sites);
+}
+
+/* p, remembered as allocated by a call from `caller`. */
+static void *held(void *p, void *caller)
+{
+    alloc_sites_add(p, caller);
+    return p;
+}
+
 void *malloc(size_t size)
 {
     if (!resolve())
         return bootstrap_alloc(size);
-    return this_one_fails() ? NULL : real_malloc(size);
+    return this_one_fails() ? NULL : held(real_malloc(size), __builtin_return_address(0));
 }
 
 void *calloc(size_t count, size_t size)
@@ -126,7 +145,7 @@ void *calloc(size_t count, size_t size)
             return NULL;
         return bootstrap_alloc(count * size);
     }
-    return this_one_fails() ? NULL : real_calloc(count, size);
+    return this_one_fails() ? NULL : held(real_calloc(count, size), __builtin_return_address(0));
 }
 
 void *realloc(void *p, size_t size)
@@ -141,15 +160,21 @@ void *realloc(void *p, size_t size)
             size_t room = (size_t)(bootstrap + sizeof bootstrap - (unsigned char *)p);
             memcpy(moved, p, size < room ? size : room);
         }
-        return moved;
+        return held(moved, __builtin_return_address(0));
     }
-    return this_one_fails() ? NULL : real_realloc(p, size);
+    if (this_one_fails())
+        return NULL;
+    void *moved = real_realloc(p, size);
+    if (moved != NULL || size == 0)
+        alloc_sites_remove(p);      /* moved, or freed by realloc(p, 0) */
+    return held(moved, __builtin_return_address(0));
 }
 
 void free(void *p)
 {
     if (!p || from_bootstrap(p))
         return;
+    alloc_sites_remove(p);
     if (resolve())
         real_free(p);
 }

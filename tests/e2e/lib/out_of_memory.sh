@@ -10,6 +10,9 @@
 # sysexits status that may stand for running out of memory (70, or 66, 73,
 # 74 when opening or reading a file failed for want of memory) and say so
 # on standard error, leaving no output file at all, whole or partial.
+# Either way, no place in the program may hold more allocations at exit
+# than it does in the run where none failed (PREPOST_ALLOC_SITES of
+# failing_alloc.so): what a failure path took, it frees.
 #
 # Gives: $preload (the library; the driver exits 77 when it is not built,
 # as in a sanitizer build, whose allocator it cannot replace), $max_runs
@@ -45,15 +48,35 @@ which_n() {
     }'
 }
 
+# held_more STAGE REF_SITES SITES: the places in the program that hold more
+# allocations at exit in SITES than in REF_SITES, one a line: "COUNT more
+# made at FUNCTION FILE:LINE". Nothing when either could not follow them all.
+held_more() {
+    local program="$bin/prepost-$1"
+    [ -s "$3" ] || return 0
+    grep -q '^overflow' "$2" "$3" && return 0
+    awk 'NR == FNR { ref[$1] = $2; next } $2 > ref[$1] + 0 { print $1, $2 - ref[$1] }' "$2" "$3" |
+        while read -r offset more; do
+            where=$(addr2line -f -s -e "$program" "$offset" 2>/dev/null | paste -sd ' ')
+            echo "$more more made at ${where:-$offset}"
+        done
+}
+
 # try STAGE N: one run with the Nth allocation failing, checked against
-# the reference outputs in $work/FIXTURE.STAGE.ref.
+# the reference outputs in $work/FIXTURE.STAGE.ref and the allocations held
+# at exit in $work/FIXTURE.STAGE.sites.
 try() {
     local stage=$1 n=$2 dir="$work/$fixture.$1.$2" ref="$work/$fixture.$1.ref" status
     mkdir -p "$dir" || return 1
+    rm -f "$work/sites"
     "run_$stage" "$dir" LD_PRELOAD="$preload" PREPOST_FAIL_ALLOC="$n" \
-        >"$work/stdout" 2>"$work/stderr"
+        PREPOST_ALLOC_SITES="$work/sites" >"$work/stdout" 2>"$work/stderr"
     status=$?
     checks=$((checks + 1))
+    local leaked
+    leaked=$(held_more "$stage" "$work/$fixture.$stage.sites" "$work/sites" | paste -sd ';')
+    [ -z "$leaked" ] ||
+        fail "$fixture $stage, allocation $n failing: exit $status, not freed: $leaked"
     if [ "$status" -ge 128 ]; then
         fail "$fixture $stage, allocation $n failing: killed by signal $((status - 128))"
     elif [ "$status" -eq 0 ]; then
@@ -81,7 +104,8 @@ every_n() {
         fail "$fixture $stage without a failing allocation: $(cat "$work/stderr")"
         return
     fi
-    "run_$stage" "$plain" LD_PRELOAD="$preload" 2>"$work/stderr"
+    "run_$stage" "$plain" LD_PRELOAD="$preload" \
+        PREPOST_ALLOC_SITES="$work/$fixture.$stage.sites" 2>"$work/stderr"
     check "$fixture $stage: the library preloaded with no N set changes nothing" \
         diff -r "$ref" "$plain"
     total=$(allocations "$stage")

@@ -5,7 +5,7 @@
  *     "survey": {"title", "respondents", "min_base", "seed", "id_column"
  *                (null: numbered by row, duplicates could not be checked)},
  *     "p_adjustment": {"method": "holm", "family": "every p-value in this file",
- *                      "count"},
+ *                      "count" (of those not null: the family adjusted over)},
  *     "segments": [{"name", "levels": [{"level", "respondents", "small_base"}]}],
  *     "items": [{
  *        "id", "kind" (paired|single|multi|text), "title", "battery", "order",
@@ -246,6 +246,16 @@ static void write_segments(pp_results *r)
     pp_json_end_array(&r->json);
 }
 
+/* The size of Holm's family: the p-values that are not null (as R's
+ * p.adjust leaves NA out). In the first pass, only those seen so far. */
+static long long holm_family(const pp_results *r)
+{
+    long long family = 0;
+    for (size_t i = 0; i < r->n_p; i++)
+        family += r->p_available[i];
+    return family;
+}
+
 static void write_document(pp_results *r)
 {
     const pp_codebook *cb = r->cb;
@@ -263,7 +273,7 @@ static void write_document(pp_results *r)
     pp_json_begin_object(&r->json);
     pp_results_text(r, "method", "holm");
     pp_results_text(r, "family", "every p-value in this file");
-    pp_results_count(r, "count", (long long)r->n_p);
+    pp_results_count(r, "count", holm_family(r));
     pp_json_end_object(&r->json);
     write_segments(r);
     pp_json_key(&r->json, "items");

@@ -12,7 +12,7 @@ static void write_survey(const pp_init_draft *d, const char *export_ref, const c
             "; columns. Read it through: lines marked \"check:\" are guesses. The format\n"
             "; is described key by key at the top of pipeline/codebook.c.\n\n[survey]\n",
             p->rows, p->rows == 1 ? "" : "s", p->n_cols);
-    pp_init_write_title(out, title);
+    pp_init_write_survey_title(out, title);
     fprintf(out, "export = %s\nlayout = %s\n", export_ref, pp_layout_name(p->layout));
     for (size_t i = 0; i < p->n_cols; i++)
         if (d->r.roles[i] == PP_ROLE_ID) {

@@ -74,6 +74,15 @@ void pp_init_write_title(FILE *out, const char *title)
         fprintf(out, "title  = %s\n", title);
 }
 
+void pp_init_write_survey_title(FILE *out, const char *title)
+{
+    if (!pp_init_safe_value(title))
+        return;
+    fprintf(out, "; check: the title, which heads the dashboard and the tables, is the\n"
+            "; export's file name; give the survey's own\n");
+    pp_init_write_title(out, title);
+}
+
 void pp_init_write_paired(pp_init_draft *b, size_t i, pp_init_draft *a, size_t j,
                           const char *id, const char *title)
 {

@@ -78,6 +78,8 @@ int pp_init_gather_texts(pp_init_draft *d);
 /* "a | b | c" on one line (skip: per item, written only when it is want). */
 void pp_init_write_list(FILE *out, const pp_strings *items, const unsigned char *skip, int want);
 void pp_init_write_title(FILE *out, const char *title);
+/* The survey's title, made from the export's file name: said to be checked. */
+void pp_init_write_survey_title(FILE *out, const char *title);
 /* A [paired] section (to b->out): before column i of b, after column j of
  * a (the same draft for a one-wave export, the two waves' for a panel). */
 void pp_init_write_paired(pp_init_draft *b, size_t i, pp_init_draft *a, size_t j,

@@ -142,7 +142,7 @@ static void write_survey(const panel *pn, const char *before_ref, const char *af
             "; lines marked \"check:\" are guesses. The format is described key by key\n"
             "; at the top of pipeline/codebook.c.\n\n[survey]\n",
             b->rows, b->n_cols, a->rows, a->n_cols);
-    pp_init_write_title(pn->out, title);
+    pp_init_write_survey_title(pn->out, title);
     fprintf(pn->out, "before_export = %s\nafter_export  = %s\n", before_ref, after_ref);
     if (b->layout == a->layout)
         fprintf(pn->out, "layout        = %s\n", pp_layout_name(b->layout));

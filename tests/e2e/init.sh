@@ -210,6 +210,10 @@ grep -q '^options = Networking, events and forums | Masterclasses | Electronic m
     fail "google: the one-cell multi-select was not drafted with its three options"
 grep -q '^column  = What sort of ongoing support mechanisms would you be interested in?$' "$dir/draft.ini" ||
     fail "google: the one-cell multi-select does not name its column"
+# The survey's title is only the export's file name: the draft says so.
+grep -A2 '^\[survey\]$' "$dir/draft.ini" | grep -q "^; export's file name; give the survey's own$" &&
+    grep -q '^title  = export$' "$dir/draft.ini" ||
+    fail "google: the title from the file name is not marked check:"
 
 # The example .sav files of pspp (scripts/setup installs it).
 savs=$(dpkg -L pspp 2>/dev/null | grep -i '\.sav$')

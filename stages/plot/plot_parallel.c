@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "plot_gnuplot.h"
+#include "plot_signals.h"
 
 typedef struct {
     const plot_script *script;
@@ -65,6 +66,11 @@ static void feed_all(runner *runners, size_t n)
             }
         if (n_open == 0)
             break;
+        if (plot_signals_caught()) {            /* the gnuplots are told to stop */
+            for (nfds_t i = 0; i < n_open; i++)
+                stop_feeding(&runners[which[i]], -1);
+            break;
+        }
         if (poll(fds, n_open, -1) < 0 && errno != EINTR) {
             for (nfds_t i = 0; i < n_open; i++)
                 stop_feeding(&runners[which[i]], -1);
@@ -87,6 +93,7 @@ static size_t start_all(runner *runners, const plot_script *scripts, size_t n,
         snprintf(r->log, sizeof r->log, "%s/gnuplot-%zu.log", work_dir, k + 1);
         if ((r->fd = plot_gnuplot_start(r->log, &r->pid, diag)) < 0)
             return k;
+        plot_signals_add_child(r->pid);
         if (fcntl(r->fd, F_SETFL, O_NONBLOCK) != 0) {
             stop_feeding(r, -1);
             pp_diag_set(diag, PP_ERR_INTERNAL, NULL, 0, "cannot feed gnuplot its script: "

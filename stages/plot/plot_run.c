@@ -9,6 +9,7 @@
 #include "plot_data.h"
 #include "plot_output.h"
 #include "plot_parallel.h"
+#include "plot_signals.h"
 #include "plot_split.h"
 #include "plot_text.h"
 
@@ -88,6 +89,7 @@ pp_error plot_run(const plot_job *job, size_t *n_charts, pp_diag *diag)
     plot_figures figures = {0};
     char *work_dir = NULL;
 
+    plot_signals_watch();                       /* a stop now cleans up first */
     if (plot_charts_build(&charts, job->cb, diag) != PP_OK ||
         plot_figures_build(&figures, &charts, job->cb, diag) != PP_OK)
         goto cleanup;
@@ -97,13 +99,14 @@ pp_error plot_run(const plot_job *job, size_t *n_charts, pp_diag *diag)
         goto cleanup;
     if (plot_write_index(work_dir, &figures, diag) != 0)
         goto cleanup;
-    if (plot_publish(work_dir, job->out_dir, &figures, diag) != 0)
+    if (plot_signals_caught() || plot_publish(work_dir, job->out_dir, &figures, diag) != 0)
         goto cleanup;
     *n_charts = figures.count;
 
 cleanup:
     plot_workdir_remove(work_dir);
     free(work_dir);
+    plot_signals_end();                         /* dies here if it was stopped */
     plot_figures_free(&figures);
     plot_charts_free(&charts);
     return diag->code;

@@ -25,6 +25,7 @@ static const struct {
     [PP_ERR_CODEBOOK] = {"the codebook has a mistake", EX_DATAERR},
     [PP_ERR_RECORDS]  = {"the records stream is malformed", EX_DATAERR},
     [PP_ERR_ROW_LIST] = {"the list of rows to skip is malformed", EX_DATAERR},
+    [PP_ERR_ENCODING] = {"not UTF-8", EX_DATAERR},
 };
 
 const char *pp_error_message(pp_error code)

@@ -22,6 +22,7 @@ typedef enum {
     PP_ERR_CODEBOOK,       /* the codebook is wrong                  -> 65 */
     PP_ERR_RECORDS,        /* a records stream is malformed          -> 65 */
     PP_ERR_ROW_LIST,       /* a list of rows to skip is malformed    -> 65 */
+    PP_ERR_ENCODING,       /* text that is not UTF-8                 -> 65 */
     PP_ERR_COUNT
 } pp_error;
 

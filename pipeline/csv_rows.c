@@ -28,6 +28,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "not_utf8.h"
+#include "utf8.h"
+
 #define READ_CHUNK (256u * 1024u)      /* plain bytes parsed at a time */
 #define FIELD_GROWTH (16u * 1024u)     /* libcsv grows its field buffer by this */
 #define LIBCSV_FIELD_BEGUN 2           /* libcsv's state "inside a field" */
@@ -108,7 +111,8 @@ static void on_record(int terminator, void *data)
     for (size_t i = 0; i < b->n_fields; i++)
         b->fields[i] = b->bytes + b->starts[i];
     b->rows_done++;
-    pp_row row = {b->fields, b->lengths, b->n_fields, b->rows_done};
+    pp_row row = {b->fields, b->lengths, b->n_fields, b->rows_done,
+                  pp_utf8_is_ascii(b->bytes, b->bytes_len)};
     b->stopped = b->fn(&row, b->user);
     b->n_fields = 0;
     b->bytes_len = 0;
@@ -123,19 +127,25 @@ static void csv_error_at(pp_diag *diag, pp_source *src, pp_error code, long row,
         diag->line_word = "row";
 }
 
-/* Reads the first bytes, at least 3 unless the data is shorter, and drops
- * a UTF-8 byte-order mark. Returns the bytes left in buf at *start, or -1. */
+/* Reads the first bytes, at least 4 unless the data is shorter, stops at
+ * UTF-16 or UTF-32 text, and drops a UTF-8 byte-order mark. Returns the
+ * bytes left in buf at *start, or -1 (diag filled). */
 static long read_first(pp_source *src, char *buf, size_t *start, pp_diag *diag)
 {
     long have = 0;
     *start = 0;
-    while (have < 3) {
+    while (have < 4) {
         long n = pp_source_read(src, buf + have, READ_CHUNK - (size_t)have, diag);
         if (n < 0)
             return -1;
         if (n == 0)
             break;
         have += n;
+    }
+    char why[sizeof diag->detail];
+    if (pp_not_utf8_wide(why, sizeof why, buf, (size_t)have, PP_FIX_EXPORT) != 0) {
+        csv_error_at(diag, src, PP_ERR_ENCODING, 0, why);
+        return -1;
     }
     if (have >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
         *start = 3;

@@ -24,6 +24,7 @@
 #include "ingest_row.h"
 #include "records.h"
 #include "rejects.h"
+#include "row_utf8.h"
 #include "stat_rows.h"
 
 #define ID_AND_ROW 2            /* the records' first two columns */
@@ -47,6 +48,7 @@ const char *pp_reject_reason_name(pp_reject_reason reason)
 typedef struct {
     const pp_codebook *cb;
     pp_wave wave;
+    const char *file;           /* the export's name, for messages */
     pp_header *header;
     int in_body;                /* the header is complete */
     pp_ingest_plan plan;
@@ -93,7 +95,7 @@ static int count_kept(ingest_run *run, long row_number)
     const pp_record_builder *b = &run->builder;
     for (size_t i = 0; i < b->n_fields; i++)
         assert(b->fields[i][b->lengths[i]] == '\0');
-    pp_row record = {(char **)b->fields, b->lengths, b->n_fields, row_number};
+    pp_row record = {(char **)b->fields, b->lengths, b->n_fields, row_number, 0};
     return pp_tally_counter_add(run->counter, &record, run->diag) == PP_OK ? 0 : -1;
 }
 
@@ -109,6 +111,9 @@ static int take_row(ingest_run *run, const pp_row *part_row)
         run->summary->skipped++;
         return 0;
     }
+    if (pp_row_utf8_check(row, run->plan.read_columns, run->plan.n_read_columns, run->header,
+                          run->file, run->diag) != 0)
+        return -1;
     int status = pp_record_build(&run->builder, row, &pb);
     if (status < 0) {
         pp_diag_set(run->diag, PP_ERR_NOMEM, NULL, 0, NULL);
@@ -177,7 +182,10 @@ static int on_row(const pp_row *row, void *user)
 {
     ingest_run *run = user;
     if (!run->in_body) {
-        switch (pp_header_feed(run->header, row, run->diag)) {
+        pp_header_status status = pp_header_feed(run->header, row, run->diag);
+        if (status != PP_HEADER_DONE_BEFORE && pp_row_utf8_check_header(row, run->file, run->diag) != 0)
+            return 1;
+        switch (status) {
         case PP_HEADER_MORE:
             return 0;
         case PP_HEADER_DONE:
@@ -251,6 +259,7 @@ pp_error pp_ingest_into(const pp_codebook *cb, pp_wave wave, pp_source *src,
     };
     memset(run.summary, 0, sizeof *run.summary);
     pp_layout layout = layout_of_wave(cb, wave);
+    run.file = pp_source_name(src);
     run.header = pp_header_new(layout, pp_source_name(src));
     if (run.header == NULL) {
         pp_diag_set(diag, PP_ERR_NOMEM, NULL, 0, NULL);

@@ -230,6 +230,35 @@ static pp_error allocate(pp_ingest_plan *plan, const pp_codebook *cb, pp_diag *d
     return PP_OK;
 }
 
+/* plan->read_columns: the export columns the id and the fields read,
+ * each once, in the export's order. */
+static pp_error list_read_columns(pp_ingest_plan *plan, size_t n_columns, pp_diag *diag)
+{
+    unsigned char *read = calloc(n_columns ? n_columns : 1, 1);
+    plan->read_columns = malloc((n_columns ? n_columns : 1) * sizeof *plan->read_columns);
+    if (read == NULL || plan->read_columns == NULL) {
+        free(read);
+        return pp_diag_set(diag, PP_ERR_NOMEM, NULL, 0, NULL);
+    }
+    if (plan->id_column >= 0 && (size_t)plan->id_column < n_columns)
+        read[plan->id_column] = 1;
+    for (size_t i = 0; i < plan->n_fields; i++) {
+        const pp_field *field = &plan->fields[i];
+        if (field->kind == PP_FIELD_UNREAD)
+            continue;
+        if (field->column >= 0 && (size_t)field->column < n_columns)
+            read[field->column] = 1;
+        for (size_t o = 0; field->option_columns != NULL && o < field->n_options; o++)
+            if (field->option_columns[o] >= 0 && (size_t)field->option_columns[o] < n_columns)
+                read[field->option_columns[o]] = 1;
+    }
+    for (size_t c = 0; c < n_columns; c++)
+        if (read[c])
+            plan->read_columns[plan->n_read_columns++] = (long)c;
+    free(read);
+    return PP_OK;
+}
+
 pp_error pp_ingest_plan_build(pp_ingest_plan *plan, const pp_codebook *cb,
                               pp_wave wave, const pp_header *header,
                               pp_diag *diag)
@@ -251,6 +280,8 @@ pp_error pp_ingest_plan_build(pp_ingest_plan *plan, const pp_codebook *cb,
         err = plan_item(&p, i);
     if (err == PP_OK && p.next_field != plan->n_fields)
         err = pp_diag_set(diag, PP_ERR_INTERNAL, NULL, 0, "records columns do not match the codebook");
+    if (err == PP_OK)
+        err = list_read_columns(plan, pp_header_columns(header), diag);
     return err;
 }
 
@@ -263,6 +294,7 @@ void pp_ingest_plan_free(pp_ingest_plan *plan)
         if (plan->owned_indexes[i] != NULL)
             pp_label_index_free(plan->owned_indexes[i]);
     free(plan->owned_indexes);
+    free(plan->read_columns);
     pp_strings_clear(&plan->columns);
     pp_strings_clear(&plan->owned_texts);
     memset(plan, 0, sizeof *plan);

@@ -44,6 +44,9 @@ typedef struct {
     pp_label_index **owned_indexes;
     size_t n_owned_indexes;
     pp_strings owned_texts;     /* the expected-label lists */
+    long *read_columns;         /* every export column read (the id's too),
+                                   ascending: those whose cells must be UTF-8 */
+    size_t n_read_columns;
 } pp_ingest_plan;
 
 /* Builds the plan for one wave (PP_WAVE_BOTH: a one-wave survey). Returns

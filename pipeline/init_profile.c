@@ -9,6 +9,7 @@
 #include "csv_rows.h"
 #include "header.h"
 #include "label.h"
+#include "row_utf8.h"
 #include "source.h"
 #include "stat_file.h"
 #include "stat_rows.h"
@@ -303,12 +304,23 @@ static int take_answers(profiler *pr, const pp_row *row)
     return 0;
 }
 
+/* A respondent row: its cells must be UTF-8, as ingest wants them. */
+static int take_row(profiler *pr, const pp_row *row)
+{
+    if (pp_row_utf8_check(row, NULL, 0, pr->header, pr->path, pr->diag) != 0)
+        return -1;
+    return take_answers(pr, row);
+}
+
 /* Feeds a row to the header, then to the profiles once it is complete. */
 static int feed(profiler *pr, const pp_row *row)
 {
     if (pr->in_body)
-        return take_answers(pr, row);
-    switch (pp_header_feed(pr->header, row, pr->diag)) {
+        return take_row(pr, row);
+    pp_header_status status = pp_header_feed(pr->header, row, pr->diag);
+    if (status != PP_HEADER_DONE_BEFORE && pp_row_utf8_check_header(row, pr->path, pr->diag) != 0)
+        return -1;
+    switch (status) {
     case PP_HEADER_MORE:
         return 0;
     case PP_HEADER_DONE:
@@ -318,7 +330,7 @@ static int feed(profiler *pr, const pp_row *row)
         pr->in_body = 1;
         if (take_names(pr) != 0 || take_labels(pr) != 0)
             return -1;
-        return take_answers(pr, row);
+        return take_row(pr, row);
     default:
         return -1;
     }
@@ -330,7 +342,7 @@ static int feed_held(profiler *pr)
     if (pr->header == NULL)
         return -1;
     for (size_t r = 0; r < pr->n_held; r++) {
-        pp_row row = {pr->held[r].items, NULL, pr->held[r].count, pr->held_row[r]};
+        pp_row row = {pr->held[r].items, NULL, pr->held[r].count, pr->held_row[r], 0};
         size_t lengths[pr->held[r].count + 1];
         for (size_t i = 0; i < row.n_fields; i++)
             lengths[i] = strlen(row.fields[i]);

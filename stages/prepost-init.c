@@ -47,8 +47,8 @@ static void print_help(FILE *out)
         "  %s -o panel.ini before.csv after.csv\n"
         "\n"
         "Exit status: 0 done, 64 wrong command line, 65 the export cannot be read\n"
-        "as any layout, 66 the export cannot be opened, 70 internal error, 73 the\n"
-        "codebook cannot be written.\n",
+        "as any layout or is not UTF-8 text, 66 the export cannot be opened, 70\n"
+        "internal error, 73 the codebook cannot be written.\n",
         cli_program(), cli_program(), cli_program(), cli_program());
 }
 

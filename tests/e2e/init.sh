@@ -7,7 +7,10 @@
 # (listed after the tables, with why), the draft at least ingests. The
 # example SPSS files of Debian's pspp package draft and run through ingest,
 # tally and stats. A missing export is 66, a file of another kind than the
-# codebook says is 65, three exports are a wrong command line (64).
+# codebook says is 65, three exports are a wrong command line (64). An
+# export that is not UTF-8 (the bad-input catalogue's UTF-16, UTF-32 and
+# Windows-1252 cases) is refused (65) with the message ingest gives, and
+# writes no draft.
 set -u
 . "$(dirname "${BASH_SOURCE[0]}")/lib/wrap.sh"   # PREPOST_WRAP: run the stages through e.g. valgrind
 . "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh" # $work, fail, check, expect_status, finish ...
@@ -265,6 +268,23 @@ printf 'Comments\nfine\n' >"$work/one.csv"
     fail "one respondent: init failed: $(cat "$work/one.stderr")"
 grep -qx 'prepost-init: plain layout, 1 column, 1 respondent' "$work/one.stderr" ||
     fail "one respondent: the summary says: $(cat "$work/one.stderr")"
+
+# Not UTF-8: init stops as ingest does, with the same message, and no draft.
+catalogue="$source_dir/tests/bad-inputs"
+for case in 51-utf16le-export-with-bom 52-utf16be-export-without-bom 53-utf32-export \
+            11-windows-1252-apostrophe 10-invalid-utf8-text 54-latin1-header-cell 58-latin1-comment-gzip; do
+    dir="$work/encoding-$case"
+    mkdir -p "$dir"
+    cp "$catalogue/$case/export.csv" "$catalogue/survey.ini" "$dir/"
+    (cd "$dir" && "$bin/prepost-init" -q -o draft.ini export.csv 2>init.stderr)
+    status=$?
+    (cd "$dir" && "$bin/prepost-ingest" -q -o /dev/null survey.ini 2>ingest.stderr)
+    [ "$status" -eq 65 ] || fail "$case: init exited $status, expected 65: $(cat "$dir/init.stderr")"
+    [ ! -e "$dir/draft.ini" ] || fail "$case: init wrote a draft"
+    grep -q 'not UTF-8' "$dir/init.stderr" || fail "$case: init does not say not UTF-8: $(cat "$dir/init.stderr")"
+    [ "$(sed 's/^prepost-init: //' "$dir/init.stderr")" = "$(sed 's/^prepost-ingest: //' "$dir/ingest.stderr")" ] ||
+        fail "$case: init and ingest say different things:"$'\n'"$(cat "$dir/init.stderr" "$dir/ingest.stderr")"
+done
 
 "$bin/prepost-init" -q "$work/no-such-export.csv" 2>/dev/null
 [ $? -eq 66 ] || fail "a missing export: exit 66 expected"

@@ -6,8 +6,9 @@
 #     every pair unchanged, a level nobody chose, one segment level, a
 #     missing label everyone used, K = 2: numbers or null with a note;
 #   - hostile text (fixtures/edge/stats/hostile): control characters,
-#     quotes, backslashes and invalid UTF-8 in labels, segment levels and
-#     comments still give strict JSON, with U+FFFD for the invalid bytes;
+#     quotes, backslashes, U+FFFD and odd Unicode in labels, segment levels
+#     and comments still give strict JSON (invalid UTF-8 stops ingest now;
+#     the JSON writer replaces it with U+FFFD, tests/unit/test_json.c);
 #   - in every results.json: strict JSON (python3 and jansson), no NaN or
 #     Infinity, every note names a statistic of its object, every null has
 #     a note, and the *_holm twins are Holm's adjustment of the file's p;

@@ -23,6 +23,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "not_utf8.h"
+#include "utf8.h"
+
 typedef struct {
     /* where lines come from: a stream, or memory */
     FILE *in;
@@ -198,6 +201,33 @@ static int remember_line(line_feeder *r)
     return 0;
 }
 
+/* The line just read must be text: UTF-8 (UTF-16 or UTF-32 is told by the
+ * first line) without a NUL byte, at which inih would stop the line, so
+ * the rest of it (levels, a column name) would vanish without a word.
+ * 0, or -1 with diag filled. */
+static int check_text(line_feeder *r)
+{
+    char why[sizeof r->diag->detail];
+    long line = r->line + 1;
+    if (line == 1 && pp_not_utf8_wide(why, sizeof why, r->raw, r->raw_len, PP_FIX_CODEBOOK)) {
+        pp_diag_set(r->diag, PP_ERR_ENCODING, r->name, line, "%s", why);
+        return -1;
+    }
+    if (memchr(r->raw, '\0', r->raw_len) != NULL) {
+        pp_diag_set(r->diag, PP_ERR_CODEBOOK, r->name, line,
+                    "this line holds a NUL byte (0x00); a codebook is a text file: "
+                    "save it again as plain text (UTF-8)");
+        return -1;
+    }
+    size_t good = pp_utf8_valid_length(r->raw, r->raw_len);
+    if (good == r->raw_len)
+        return 0;
+    pp_not_utf8_explain(why, sizeof why, r->raw, r->raw_len, good, "line", "codebook",
+                        PP_FIX_CODEBOOK);
+    pp_diag_set(r->diag, PP_ERR_ENCODING, r->name, line, "%s", why);
+    return -1;
+}
+
 /* The ini_reader callback: hands inih the next piece of a line. */
 static char *next_piece(char *out, int size, void *stream)
 {
@@ -215,14 +245,8 @@ static char *next_piece(char *out, int size, void *stream)
                             "the codebook could not be read to the end");
             return NULL;
         }
-        /* inih stops a line at a NUL byte: the rest of it (levels, a
-         * column name) would vanish without a word. */
-        if (memchr(r->raw, '\0', r->raw_len) != NULL) {
-            pp_diag_set(r->diag, PP_ERR_CODEBOOK, r->name, r->line + 1,
-                        "this line holds a NUL byte (0x00); a codebook is a text file: "
-                        "save it again as plain text (UTF-8)");
+        if (check_text(r) != 0)
             return NULL;
-        }
         r->line++;
         r->indented = r->raw_len > 0 && isspace((unsigned char)r->raw[0]);
         drop_comments(r);

@@ -57,6 +57,7 @@ static void test_bad_cell(void)
     CU_ASSERT_STRING_EQUAL(diag.file, "x.csv");
     CU_ASSERT_EQUAL(diag.line, 3);
     CU_ASSERT_EQUAL(diag.column, 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(diag.line_word);
     CU_ASSERT_STRING_EQUAL(diag.line_word, "row");
     CU_ASSERT_PTR_NOT_NULL(strstr(diag.detail, "byte 0x92 at byte 4 of the cell"));
     CU_ASSERT_PTR_NOT_NULL(strstr(diag.detail, "Windows-1252 or Latin-1"));

@@ -40,6 +40,7 @@ static void print_help(FILE *out)
         "                     is the same, byte for byte\n"
         "  -q, --quiet        print only errors (for cron)\n"
         "  -h, --help         show this help and exit\n"
+        "  -V, --version      show the version and exit\n"
         "\n"
         "Example (a crontab line, nightly at 02:30):\n"
         "  30 2 * * *  prepost run -q /srv/surveys/nptsc/survey.ini -o /srv/www/nptsc\n"
@@ -72,11 +73,12 @@ static int parse_options(int argc, char **argv, pp_run_options *opt)
         {"jobs", required_argument, NULL, 'j'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "o:fj:qh", long_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "o:fj:qhV", long_options, NULL)) != -1) {
         switch (c) {
         case 'o': opt->out = optarg; break;
         case 'f': opt->force = 1; break;
@@ -86,6 +88,7 @@ static int parse_options(int argc, char **argv, pp_run_options *opt)
             break;
         case 'q': opt->quiet = 1; break;
         case 'h': print_help(stdout); exit(EX_OK);
+        case 'V': printf("prepost %s\n", PREPOST_VERSION); exit(EX_OK);  /* as prepost --version */
         default:
             fprintf(stderr, "prepost run: unknown option or missing value\nTry 'prepost run --help'.\n");
             return EX_USAGE;

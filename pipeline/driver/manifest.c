@@ -86,15 +86,17 @@ int pp_manifest_hash(pp_manifest_file *f)
 
 /* Names an export and opens it once, so that a missing or unreadable one
  * stops the run before anything starts; its size is what stat says now. */
-static int add_input(pp_manifest *m, const pp_codebook *cb, const char *name)
+static int add_input(pp_manifest *m, const pp_codebook *cb, const char *key, const char *name)
 {
     if (name == NULL || m->n_inputs >= PP_MAX_INPUTS)
         return 0;
+    m->failed_input = m->n_inputs;
     pp_manifest_file *f = &m->inputs[m->n_inputs++];
+    f->key = key;
+    snprintf(f->name, sizeof f->name, "%s", name);
     char *path = pp_codebook_resolve_path(cb, name);
     if (path == NULL)
         return -1;
-    snprintf(f->name, sizeof f->name, "%s", name);
     snprintf(f->path, sizeof f->path, "%s", path);
     free(path);
     FILE *in = fopen(f->path, "rb");
@@ -143,11 +145,14 @@ int pp_manifest_begin(pp_manifest *m, const char *codebook_path, const pp_codebo
     const char *slash = strrchr(codebook_path, '/');
     snprintf(m->codebook.name, sizeof m->codebook.name, "%s", slash ? slash + 1 : codebook_path);
     snprintf(m->codebook.path, sizeof m->codebook.path, "%s", codebook_path);
+    m->failed_input = -1;
     if (pp_manifest_hash(&m->codebook) != 0)
         return -1;
-    if (add_input(m, cb, cb->export_path) != 0 || add_input(m, cb, cb->before_export) != 0 ||
-        add_input(m, cb, cb->after_export) != 0)
+    if (add_input(m, cb, "export", cb->export_path) != 0
+        || add_input(m, cb, "before_export", cb->before_export) != 0
+        || add_input(m, cb, "after_export", cb->after_export) != 0)
         return -1;
+    m->failed_input = 0;
     m->seed = cb->seed;
     gnuplot_version(m->gnuplot, sizeof m->gnuplot);
     return 0;

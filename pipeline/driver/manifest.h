@@ -47,6 +47,8 @@ typedef struct {
 
 typedef struct {
     char name[512];             /* as the codebook names it */
+    const char *key;            /* the codebook's key for it: "export",
+                                 * "before_export", "after_export" */
     char path[4096];            /* where it was read */
     long long size;             /* bytes hashed */
     long long size_at_start;    /* what stat said as the run began; the
@@ -74,8 +76,8 @@ typedef struct {
 /* Hashing the codebook and its exports, in two halves so that a large
  * export is hashed while the run reads it (manifest_hashing.c).
  * pp_manifest_begin hashes the codebook, opens each export once to be sure
- * it can be read (-1 with errno and the failing path in m->inputs /
- * m->codebook `path`, if not) and notes its size; pp_manifest_hash_start
+ * it can be read (-1 with errno and m->failed_input the export's index,
+ * or -1 for the codebook, if not) and notes its size; pp_manifest_hash_start
  * hashes the exports on a thread of its own (or at once, if no thread can
  * be had); pp_manifest_hash_wait waits for it and makes the fingerprint:
  * 0, or -1 with errno set and m->inputs[m->failed_input] the export that

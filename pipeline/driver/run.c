@@ -138,12 +138,23 @@ static int inputs_unchanged(const pp_manifest *manifest)
     return EX_TEMPFAIL;
 }
 
-/* A codebook or export that cannot be read: nothing was started. */
-static int inputs_unreadable(const pp_run_options *opt)
+/* A codebook or export that cannot be read (the manifest says which):
+ * nothing was started. An export is named as the codebook names it, with
+ * its key, and where it was looked for when that is another path. */
+static int inputs_unreadable(const pp_run_options *opt, const pp_manifest *m)
 {
-    fprintf(stderr, "prepost run: cannot read an input named by %s: %s\n",
-            opt->codebook_path, strerror(errno));
-    return errno == ENOENT ? EX_NOINPUT : EX_IOERR;
+    int err = errno;
+    if (m->failed_input < 0) {
+        fprintf(stderr, "prepost run: cannot read the codebook %s: %s\n", opt->codebook_path,
+                strerror(err));
+        return err == ENOENT ? EX_NOINPUT : EX_IOERR;
+    }
+    const pp_manifest_file *f = &m->inputs[m->failed_input];
+    fprintf(stderr, "prepost run: cannot read %s (%s in %s", f->name, f->key, opt->codebook_path);
+    if (strcmp(f->name, f->path) != 0)
+        fprintf(stderr, ", looked for at %s", f->path);
+    fprintf(stderr, "): %s\n", strerror(err));
+    return err == ENOENT ? EX_NOINPUT : EX_IOERR;
 }
 
 /* Whether the last published output was made from these very inputs. The
@@ -158,7 +169,7 @@ static int up_to_date(const pp_run_options *opt, pp_manifest *manifest, int *sta
     if (opt->force || !pp_manifest_may_be_unchanged(manifest, path))
         return 0;
     if (pp_manifest_hash_wait(manifest) != 0) {
-        *status = inputs_unreadable(opt);
+        *status = inputs_unreadable(opt, manifest);
         return 1;
     }
     if (pp_manifest_read_fingerprint(path, old) != 0 || strcmp(old, manifest->fingerprint) != 0)
@@ -206,7 +217,7 @@ static int run_locked(pp_run_options *opt, const pp_codebook *cb)
 {
     pp_manifest manifest;
     if (pp_manifest_begin(&manifest, opt->codebook_path, cb) != 0)
-        return inputs_unreadable(opt);
+        return inputs_unreadable(opt, &manifest);
     pp_manifest_hash_start(&manifest);
     int status = build_and_publish(opt, cb, &manifest);
     pp_manifest_hash_wait(&manifest);    /* the thread ends before its manifest does */

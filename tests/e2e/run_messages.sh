@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # run_messages.sh: what `prepost run` says, and its exit status, where a
 # user trial found it saying too little or too much:
+#  - a missing export is named as the codebook names it, with its key
+#    (export, or which of before_export/after_export), exit 66;
 #  - `prepost run --version` and -V print the version and exit 0, and
 #    --help lists them;
 set -euo pipefail
@@ -16,6 +18,22 @@ expect() {
     "$@" >"$work/stdout" 2>"$work/err" || got=$?
     [ "$got" = "$want" ] || fail "$what: exit $got, expected $want: $(cat "$work/err")"
 }
+
+# A one-wave export missing, named by a path inside a folder.
+cp -r "$PREPOST_FIXTURES/edge/plain" "$work/plain"
+sed -i 's|^export = export.csv$|export = data/export-2024.csv|' "$work/plain/survey.ini"
+grep -q '^export = data/export-2024.csv$' "$work/plain/survey.ini" || fail "fixture changed: no export line"
+expect 66 "missing export" "$prepost" run -o "$work/out" "$work/plain/survey.ini"
+grep -q 'data/export-2024.csv' "$work/err" || fail "missing export not named: $(cat "$work/err")"
+grep -q '(export in ' "$work/err" || fail "missing export's key not given: $(cat "$work/err")"
+[ ! -e "$work/out" ] || fail "missing export: an output was made"
+
+# A panel's after wave missing: which export it is.
+cp -r "$PREPOST_FIXTURES/edge/panel" "$work/panel"
+rm "$work/panel/after.csv"
+expect 66 "missing after export" "$prepost" run -o "$work/out" "$work/panel/survey.ini"
+grep -q 'after.csv (after_export in ' "$work/err" || fail "missing after_export not named: $(cat "$work/err")"
+! grep -q before_export "$work/err" || fail "missing after_export blamed on before_export"
 
 # --version and -V, as `prepost --version`; listed in --help.
 for option in --version -V; do

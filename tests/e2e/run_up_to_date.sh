@@ -63,6 +63,6 @@ set +e
 run -q; status=$?
 set -e
 [ "$status" = 66 ] || fail "missing export: exit $status, expected 66"
-grep -q 'cannot read an input' "$work/err" || fail "missing export: $(cat "$work/err")"
+grep -q 'cannot read export.csv (export in ' "$work/err" || fail "missing export: $(cat "$work/err")"
 [ "$(published)" = "$before" ] || fail "missing export: the output changed"
 echo "run_up_to_date: ok"

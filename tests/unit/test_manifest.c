@@ -206,9 +206,15 @@ static void test_hashed_beside_the_run(void)
     CU_ASSERT_EQUAL(pp_manifest_hash_wait(&threaded), -1);
     CU_ASSERT_EQUAL(rmdir(m.inputs[0].path), 0);
 
-    /* A missing export stops it at the start. */
+    /* A missing export stops it at the start, named by its key. */
     CU_ASSERT_EQUAL(pp_manifest_begin(&threaded, path, cb), -1);
     CU_ASSERT_EQUAL(errno, ENOENT);
+    CU_ASSERT_EQUAL(threaded.failed_input, 0);
+    CU_ASSERT_STRING_EQUAL(threaded.inputs[0].name, "export.csv");
+    CU_ASSERT_STRING_EQUAL(threaded.inputs[0].key, "export");
+    /* A missing codebook: failed_input is -1. */
+    CU_ASSERT_EQUAL(pp_manifest_begin(&threaded, "no-such-survey.ini", cb), -1);
+    CU_ASSERT_EQUAL(threaded.failed_input, -1);
     pp_codebook_free(cb);
     tear_down();
 }

@@ -62,6 +62,11 @@ FILE *cli_open_input(const char *path, pp_diag *diag)
 {
     if (strcmp(path, "-") == 0)
         return stdin;
+    return cli_open_file(path, diag);
+}
+
+FILE *cli_open_file(const char *path, pp_diag *diag)
+{
     FILE *f = fopen(path, "rb");
     if (f == NULL) {
         pp_diag_set(diag, PP_ERR_MISSING, path, 0, "%s", strerror(errno));

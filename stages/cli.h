@@ -41,6 +41,10 @@ void cli_print_version(FILE *out);
 /* Opens an input file, or stdin for "-". On failure fills diag
  * (PP_ERR_MISSING, naming the file) and returns NULL. */
 FILE *cli_open_input(const char *path, pp_diag *diag);
+/* The same for a file named by path only ("-" is a file named "-"): what
+ * `prepost run` and prepost-init use, so that a folder given as a file is
+ * named as one (PP_ERR_MISSING, exit 66) wherever it is given. */
+FILE *cli_open_file(const char *path, pp_diag *diag);
 void cli_close_input(FILE *f);
 /* How messages name an input: "standard input" for "-", else its path. */
 const char *cli_input_name(const char *path);

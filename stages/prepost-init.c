@@ -119,6 +119,17 @@ static void print_summary(const init_options *opt, const pp_init_profile *profil
                 profiles[i].rows == 1 ? "" : "s");
 }
 
+/* An export that cannot be opened, or is a folder, is named as the stages
+ * name it (exit 66) before it is read. 0, or -1 with diag filled. */
+static int check_openable(const char *path, pp_diag *diag)
+{
+    FILE *f = cli_open_file(path, diag);
+    if (f == NULL)
+        return -1;
+    fclose(f);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     init_options opt;
@@ -132,7 +143,8 @@ int main(int argc, char **argv)
     pp_diag_clear(&diag);
 
     for (int i = 0; i < opt.n_exports; i++)
-        if (pp_init_profile_read(&profiles[i], opt.exports[i], &diag) != 0)
+        if (check_openable(opt.exports[i], &diag) != 0
+            || pp_init_profile_read(&profiles[i], opt.exports[i], &diag) != 0)
             goto cleanup;
     if (cli_output_open(&out, opt.common.output, &diag) != 0)
         goto cleanup;

@@ -12,6 +12,7 @@
 #include <sysexits.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "codebook.h"
 #include "lock.h"
 #include "manifest.h"
@@ -232,10 +233,10 @@ int pp_run_main(int argc, char **argv, const char *stage_dir)
         return status;
     pp_diag diag;
     pp_diag_clear(&diag);
-    FILE *in = fopen(opt.codebook_path, "rb");
+    FILE *in = cli_open_file(opt.codebook_path, &diag);  /* a folder is named as one */
     if (in == NULL) {
-        fprintf(stderr, "prepost run: cannot open %s: %s\n", opt.codebook_path, strerror(errno));
-        return EX_NOINPUT;
+        pp_diag_print(&diag, "prepost run", stderr);
+        return pp_error_exit_status(diag.code);
     }
     pp_codebook *cb = pp_codebook_read(in, opt.codebook_path, &diag);
     fclose(in);

@@ -5,6 +5,8 @@
 #    (export, or which of before_export/after_export), exit 66;
 #  - `prepost run --version` and -V print the version and exit 0, and
 #    --help lists them;
+#  - a folder given as the codebook (to run) or as the export (to init) is
+#    called a folder, exit 66, as prepost-ingest calls one;
 set -euo pipefail
 source "${PREPOST_SOURCE:?}/tests/e2e/lib/run_standins.sh"
 begin_run_test
@@ -42,5 +44,17 @@ for option in --version -V; do
         || fail "run $option printed '$(cat "$work/stdout")'"
 done
 "$prepost" run --help | grep -q -- '-V, --version' || fail "run --help does not list --version"
+
+# A folder where a file is wanted: run (the codebook), init and ingest.
+mkdir "$work/folder"
+expect 66 "run FOLDER" "$prepost" run -o "$work/out" "$work/folder"
+grep -q "folder, not a file" "$work/err" || fail "run FOLDER: $(cat "$work/err")"
+expect 66 "init FOLDER" "$PREPOST_BIN/prepost" init -o "$work/draft.ini" "$work/folder"
+grep -q "folder, not a file" "$work/err" || fail "init FOLDER: $(cat "$work/err")"
+expect 66 "init EXPORT FOLDER" "$PREPOST_BIN/prepost-init" -o "$work/draft.ini" \
+    "$PREPOST_FIXTURES/edge/panel/before.csv" "$work/folder"
+grep -q "folder, not a file" "$work/err" || fail "init EXPORT FOLDER: $(cat "$work/err")"
+expect 66 "ingest FOLDER" "$PREPOST_BIN/prepost-ingest" "$work/folder"
+grep -q "folder, not a file" "$work/err" || fail "ingest FOLDER: $(cat "$work/err")"
 
 echo "run_messages: ok"

@@ -111,6 +111,15 @@ static int add_input(pp_manifest *m, const pp_codebook *cb, const char *key, con
     return 0;
 }
 
+/* SOURCE_DATE_EPOCH, the date the dashboard shows: outputs made with
+ * another (or without one) differ, so it is recorded and compared. */
+static void note_source_date_epoch(pp_manifest *m)
+{
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    m->source_date_epoch_set = epoch != NULL;
+    snprintf(m->source_date_epoch, sizeof m->source_date_epoch, "%s", epoch ? epoch : "");
+}
+
 /* `gnuplot --version`, or "not found". */
 static void gnuplot_version(char *buf, size_t cap)
 {
@@ -154,6 +163,7 @@ int pp_manifest_begin(pp_manifest *m, const char *codebook_path, const pp_codebo
         return -1;
     m->failed_input = 0;
     m->seed = cb->seed;
+    note_source_date_epoch(m);
     gnuplot_version(m->gnuplot, sizeof m->gnuplot);
     return 0;
 }
@@ -198,6 +208,11 @@ int pp_manifest_write(const pp_manifest *m, const char *dir, FILE *out)
     pp_json_cstring(&j, m->gnuplot);
     pp_json_key(&j, "seed");
     pp_json_integer(&j, (long long)m->seed);
+    pp_json_key(&j, "source_date_epoch");
+    if (m->source_date_epoch_set)
+        pp_json_cstring(&j, m->source_date_epoch);
+    else
+        pp_json_null(&j);
     pp_json_key(&j, "codebook");
     pp_manifest_write_file(&j, &m->codebook);
     pp_json_key(&j, "inputs");
@@ -238,11 +253,23 @@ static int same_file(json_t *file, const pp_manifest_file *f, long long size_now
     return !want_hash || (sha != NULL && strcmp(sha, f->sha256) == 0);
 }
 
+/* 1 if an earlier manifest was made with m's SOURCE_DATE_EPOCH: the same
+ * string, or unset in both (null, or absent in a manifest older than the
+ * field). */
+static int same_source_date_epoch(json_t *root, const pp_manifest *m)
+{
+    json_t *epoch = json_object_get(root, "source_date_epoch");
+    if (epoch == NULL || json_is_null(epoch))
+        return !m->source_date_epoch_set;
+    return m->source_date_epoch_set && json_is_string(epoch)
+        && strcmp(json_string_value(epoch), m->source_date_epoch) == 0;
+}
+
 int pp_manifest_may_be_unchanged(const pp_manifest *m, const char *manifest_path)
 {
     json_t *root = json_load_file(manifest_path, 0, NULL);
     json_t *inputs = json_object_get(root, "inputs");
-    int same = root != NULL
+    int same = root != NULL && same_source_date_epoch(root, m)
             && same_file(json_object_get(root, "codebook"), &m->codebook, m->codebook.size, 1)
             && json_is_array(inputs) && json_array_size(inputs) == (size_t)m->n_inputs;
     for (int i = 0; same && i < m->n_inputs; i++)      /* not size: the thread writes it */

@@ -2,7 +2,7 @@
  *
  *   {"schema": "prepost-manifest 1",
  *    "program": "prepost 0.1.0", "gsl": "2.7.1", "gnuplot": "gnuplot 5.4 patchlevel 4",
- *    "seed": 20110301,
+ *    "seed": 20110301, "source_date_epoch": "1299024000",
  *    "codebook": {"name": "survey.ini", "size": 5230, "sha256": "..."},
  *    "inputs": [{"name": "nptsc-2011.csv.gz", "size": 48113, "sha256": "..."}],
  *    "fingerprint": "...",
@@ -10,12 +10,17 @@
  *                {"name": "plots/awareness.svg", ...}, ...]}
  *
  * Names are as the codebook gives them (no machine paths), and there is no
- * date, so the same inputs give the same bytes. The fingerprint (a SHA-256
- * over program version, codebook and inputs) is what `prepost run`
- * compares to decide that nothing changed since the last published run.
+ * date of the run, so the same inputs give the same bytes.
+ * "source_date_epoch" is the SOURCE_DATE_EPOCH the run had, as a string
+ * (null when it was not set): the dashboard's date comes from it. The
+ * fingerprint (a SHA-256 over program version, codebook and inputs) is
+ * what `prepost run` compares to decide that nothing changed since the
+ * last published run, together with source_date_epoch (another value, or
+ * set where it was unset, is a change) and the outputs themselves.
  * "outputs" lists every file published beside manifest.json, by path
  * inside the output, in byte order of the paths: a whole output is one
- * whose files all match it. */
+ * whose files all match it, and one that does not (a file removed or
+ * edited since) is made again (pp_manifest_outputs_intact). */
 #ifndef PREPOST_MANIFEST_H
 #define PREPOST_MANIFEST_H
 
@@ -63,6 +68,10 @@ typedef struct {
     pp_manifest_file inputs[PP_MAX_INPUTS];
     int n_inputs;
     unsigned long seed;
+    /* SOURCE_DATE_EPOCH as the run found it (the dashboard's date), and
+     * whether it was set at all. */
+    char source_date_epoch[64];
+    int source_date_epoch_set;
     char gnuplot[128];
     char fingerprint[65];
     /* The exports' hashing, when it runs beside the run (manifest_hashing.c). */
@@ -90,8 +99,9 @@ int pp_manifest_hash_inputs(pp_manifest *m);
 int pp_manifest_hash_wait(pp_manifest *m);
 /* Whether the earlier manifest.json at manifest_path could have the same
  * fingerprint as m (begun, not necessarily hashed): it names a codebook
- * with m's hash and the same exports with the sizes they have now. When
- * not, the run need not wait for the exports' hashes to know it must run. */
+ * with m's hash and the same exports with the sizes they have now, and
+ * the same SOURCE_DATE_EPOCH (or none in both). When not, the run need
+ * not wait for the exports' hashes to know it must run. */
 int pp_manifest_may_be_unchanged(const pp_manifest *m, const char *manifest_path);
 /* Writes manifest.json, listing the files under dir (the output being
  * built) as its outputs. 0, or -1 on a failed write or unreadable file. */
@@ -112,6 +122,12 @@ int pp_manifest_recheck(const pp_manifest *m, const char **changed);
  * "outputs" array of dir's files. */
 void pp_manifest_write_file(pp_json *j, const pp_manifest_file *f);
 int pp_manifest_write_outputs(pp_json *j, const char *dir);
+/* Whether every output the manifest.json in dir lists is still there as a
+ * regular file of its recorded size, and, if no larger than
+ * PP_RECHECK_HASH_BYTES, with its recorded SHA-256. 0 if one is not, or
+ * the list cannot be read. */
+#define PP_RECHECK_HASH_BYTES (4L << 20)
+int pp_manifest_outputs_intact(const char *dir);
 /* The fingerprint recorded in an earlier manifest.json, into buf (65 bytes);
  * 0 if found, -1 if there is none or it cannot be read. */
 int pp_manifest_read_fingerprint(const char *manifest_path, char *buf);

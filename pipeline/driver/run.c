@@ -158,16 +158,18 @@ static int inputs_unreadable(const pp_run_options *opt, const pp_manifest *m)
     return err == ENOENT ? EX_NOINPUT : EX_IOERR;
 }
 
-/* Whether the last published output was made from these very inputs. The
- * exports' hashes are waited for only when its manifest names the same
- * codebook and exports of the same sizes; otherwise the run must go on,
- * and goes on while they are hashed. */
+/* Whether the last published output was made from these very inputs,
+ * with the same SOURCE_DATE_EPOCH, and is still whole (every file its
+ * manifest lists, unchanged). The exports' hashes are waited for only when
+ * all that holds and its manifest names exports of the same sizes;
+ * otherwise the run must go on, and goes on while they are hashed. */
 static int up_to_date(const pp_run_options *opt, pp_manifest *manifest, int *status)
 {
     char old[65], path[4200];
     snprintf(path, sizeof path, "%s/manifest.json", opt->out);
     *status = EX_OK;
-    if (opt->force || !pp_manifest_may_be_unchanged(manifest, path))
+    if (opt->force || !pp_manifest_may_be_unchanged(manifest, path)
+        || !pp_manifest_outputs_intact(opt->out))
         return 0;
     if (pp_manifest_hash_wait(manifest) != 0) {
         *status = inputs_unreadable(opt, manifest);

@@ -3,8 +3,12 @@
 # when the codebook and exports are the ones the last output was made from
 # (exit 0, "is up to date"), and runs when any of them changed: an export
 # with the same size but other bytes (the case where it must wait for the
-# export's hash before deciding), an export of another size, the codebook.
-# --force always runs. A missing export stops it before anything starts.
+# export's hash before deciding), an export of another size, the codebook;
+# also when the published output is not what its manifest lists (a file
+# removed, or edited to other bytes of the same size), and when
+# SOURCE_DATE_EPOCH (the dashboard's date) is another, or set where it was
+# not, or unset where it was. --force always runs. A missing export stops
+# it before anything starts, named.
 set -euo pipefail
 source "${PREPOST_SOURCE:?}/tests/e2e/lib/run_standins.sh"
 begin_run_test
@@ -41,6 +45,28 @@ PY
 
 "$work/bin/prepost" run -q -o "$work/out" "$survey"
 expect_skip "nothing changed"
+
+rm "$work/out/index.html"
+expect_run "the dashboard was removed"
+[ -s "$work/out/index.html" ] || fail "the dashboard was not made again"
+expect_skip "unchanged after the dashboard was made again"
+grep -q 'sha256' "$work/out/tables/summary.csv" || fail "fixture changed: no summary.csv"
+sed -i 's/sha256/SHA256/' "$work/out/tables/summary.csv"             # same size
+expect_run "a table was edited, its size was not"
+expect_skip "unchanged after the table was made again"
+
+export SOURCE_DATE_EPOCH=1700000000
+expect_run "SOURCE_DATE_EPOCH set where it was not"
+expect_skip "the same SOURCE_DATE_EPOCH"
+grep -q '"source_date_epoch": *"1700000000"' "$work/out/manifest.json" \
+    || fail "manifest.json does not record SOURCE_DATE_EPOCH"
+export SOURCE_DATE_EPOCH=1800000000
+expect_run "another SOURCE_DATE_EPOCH"
+unset SOURCE_DATE_EPOCH
+expect_run "SOURCE_DATE_EPOCH unset where it was set"
+grep -q '"source_date_epoch": *null' "$work/out/manifest.json" \
+    || fail "manifest.json does not record an unset SOURCE_DATE_EPOCH as null"
+expect_skip "unset again"
 touch "$export"
 expect_skip "only the export's time changed"
 

@@ -2,7 +2,9 @@
  * ran (manifest.h). Each input is hashed once; the recheck at the end
  * trusts stat for a file that was not changed just before (and so never
  * reads it again), hashes a racy one again, and catches a rewrite with the
- * same bytes, a replaced file and a removed one. */
+ * same bytes, a replaced file and a removed one. An earlier output is up
+ * to date only with the same SOURCE_DATE_EPOCH and every output it lists
+ * unchanged. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -255,6 +257,65 @@ static void test_may_be_unchanged(void)
     tear_down();
 }
 
+/* Writes m's manifest.json into dir, listing dir's files as outputs. */
+static void write_manifest(const char *manifest_path)
+{
+    FILE *out = fopen(manifest_path, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+    CU_ASSERT_EQUAL(pp_manifest_write(&m, dir, out), 0);
+    CU_ASSERT_EQUAL(fclose(out), 0);
+}
+
+/* SOURCE_DATE_EPOCH: unset in both, or the same string, may be up to
+ * date; set in one only, or another value, is a change. */
+static void test_source_date_epoch(void)
+{
+    char manifest_path[128];
+    set_up();
+    snprintf(manifest_path, sizeof manifest_path, "%s/manifest.json", dir);
+    m.inputs[0].size_at_start = m.inputs[0].size;
+    write_manifest(manifest_path);                         /* unset */
+    pp_manifest now = m;
+    CU_ASSERT_TRUE(pp_manifest_may_be_unchanged(&now, manifest_path));
+    now.source_date_epoch_set = 1;
+    snprintf(now.source_date_epoch, sizeof now.source_date_epoch, "1700000000");
+    CU_ASSERT_FALSE(pp_manifest_may_be_unchanged(&now, manifest_path));
+    m = now;
+    write_manifest(manifest_path);                         /* "1700000000" */
+    CU_ASSERT_TRUE(pp_manifest_may_be_unchanged(&now, manifest_path));
+    snprintf(now.source_date_epoch, sizeof now.source_date_epoch, "1700000001");
+    CU_ASSERT_FALSE(pp_manifest_may_be_unchanged(&now, manifest_path));
+    now.source_date_epoch_set = 0;
+    now.source_date_epoch[0] = '\0';
+    CU_ASSERT_FALSE(pp_manifest_may_be_unchanged(&now, manifest_path));
+    unlink(manifest_path);
+    tear_down();
+}
+
+/* The outputs a manifest lists (here the codebook and export beside it):
+ * intact while each is there with its size and hash; not once one is
+ * removed, or edited to other bytes of the same size. */
+static void test_outputs_intact(void)
+{
+    char manifest_path[128];
+    set_up();
+    snprintf(manifest_path, sizeof manifest_path, "%s/manifest.json", dir);
+    CU_ASSERT_FALSE(pp_manifest_outputs_intact(dir));     /* no manifest */
+    write_manifest(manifest_path);
+    CU_ASSERT_TRUE(pp_manifest_outputs_intact(dir));
+    write_file(m.inputs[0].path, "id,q\nR1,Good\nR2,Good\n");
+    CU_ASSERT_FALSE(pp_manifest_outputs_intact(dir));     /* same size, other bytes */
+    write_file(m.inputs[0].path, "id,q\nR1,Good\nR2,Poor\n");
+    CU_ASSERT_TRUE(pp_manifest_outputs_intact(dir));
+    unlink(m.inputs[0].path);
+    CU_ASSERT_FALSE(pp_manifest_outputs_intact(dir));     /* removed */
+    CU_ASSERT_EQUAL(mkdir(m.inputs[0].path, 0700), 0);
+    CU_ASSERT_FALSE(pp_manifest_outputs_intact(dir));     /* not a file */
+    rmdir(m.inputs[0].path);
+    unlink(manifest_path);
+    tear_down();
+}
+
 CU_ErrorCode add_suites(void)
 {
     static CU_TestInfo tests[] = {
@@ -265,6 +326,8 @@ CU_ErrorCode add_suites(void)
         {"a replaced, edited or removed input is a change", test_replaced_or_removed},
         {"exports hashed on a thread as at once", test_hashed_beside_the_run},
         {"an earlier manifest may be up to date", test_may_be_unchanged},
+        {"another SOURCE_DATE_EPOCH is a change", test_source_date_epoch},
+        {"an output removed or edited is a change", test_outputs_intact},
         CU_TEST_INFO_NULL,
     };
     return add_suite("manifest", tests);

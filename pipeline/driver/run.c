@@ -18,6 +18,7 @@
 #include "manifest.h"
 #include "publish.h"
 #include "run_chain.h"
+#include "run_summary.h"
 #include "shard_plan.h"
 #include "spawn.h"
 
@@ -211,6 +212,8 @@ static int build_and_publish(pp_run_options *opt, const pp_codebook *cb, pp_mani
     if (interrupted)
         status = 128 + interrupted;
     pp_remove_tree(tmp);                 /* gone already if published */
+    if (status == EX_OK && !opt->quiet)
+        pp_run_summary(opt->out, stderr);
     return status;
 }
 

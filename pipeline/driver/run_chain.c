@@ -41,12 +41,15 @@ static int step(chain *c, const char *what, pp_stage *stages, int n)
     return status;
 }
 
+/* Plot, table and report are always quiet: their lines would name the
+ * temporary directory they write in, gone once published (the run's own
+ * last line names the output, run_summary.h). */
 static pp_stage stage(chain *c, int program)
 {
     pp_stage s = {.label = program_names[program]};
     s.argv[0] = c->programs[program];
     s.argv[1] = NULL;
-    if (c->opt->quiet)
+    if (c->opt->quiet || program >= P_PLOT)
         pp_stage_args(&s, "-q", NULL);
     return s;
 }

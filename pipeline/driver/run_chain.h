@@ -9,9 +9,11 @@
  *   then         prepost-stats, prepost-plot, prepost-table, prepost-report,
  *                and manifest.json
  *
- * Stages print their own summary lines (unless -q); the driver adds one
- * line per step with its time, or a progress bar when stderr is a
- * terminal (progress.h). Intermediate files (records, tally, shards) are
+ * Ingest, pair, tally and stats print their own summary lines (unless
+ * -q); plot, table and report run with -q, as their lines would name the
+ * working directory (run_summary.h). The driver adds one line per step
+ * with its time, or a progress bar when stderr is a terminal
+ * (progress.h). Intermediate files (records, tally, shards) are
  * removed before publishing; manifest.json, written last, lists every
  * file published with its size and SHA-256. */
 #ifndef PREPOST_RUN_CHAIN_H

@@ -7,6 +7,10 @@
 #    --help lists them;
 #  - a folder given as the codebook (to run) or as the export (to init) is
 #    called a folder, exit 66, as prepost-ingest calls one;
+#  - no line of a run names the temporary directory the output was built
+#    in (gone once published); the last line names the published output.
+#    With the stand-ins (which, like the real stages, name where they
+#    wrote unless -q), and with the real stages when they are built.
 set -euo pipefail
 source "${PREPOST_SOURCE:?}/tests/e2e/lib/run_standins.sh"
 begin_run_test
@@ -57,4 +61,20 @@ grep -q "folder, not a file" "$work/err" || fail "init EXPORT FOLDER: $(cat "$wo
 expect 66 "ingest FOLDER" "$PREPOST_BIN/prepost-ingest" "$work/folder"
 grep -q "folder, not a file" "$work/err" || fail "ingest FOLDER: $(cat "$work/err")"
 
+# no_temporary_names PREPOST NAME: a run names only the published output.
+no_temporary_names() {
+    local survey=$2
+    expect 0 "$1 run" "$1" run -o "$work/published/" "$survey"
+    ! grep -n '\.tmp\.' "$work/err" || fail "$1: a line names the temporary directory"
+    tail -n 1 "$work/err" | grep -q "^prepost run: published $work/published: the dashboard $work/published/index.html," \
+        || fail "$1: the last line does not name the output: $(tail -n 1 "$work/err")"
+}
+no_temporary_names "$prepost" "$PREPOST_FIXTURES/edge/plain/survey.ini"
+no_temporary_names "$prepost" "$PREPOST_FIXTURES/edge/panel/survey.ini"
+if [ -x "$PREPOST_BIN/prepost-plot" ] && command -v gnuplot >/dev/null; then
+    no_temporary_names "$PREPOST_BIN/prepost" "$PREPOST_FIXTURES/edge/plain/survey.ini"
+    grep -q '[1-9][0-9]* charts in ' "$work/err" || fail "the real run does not count its charts"
+else
+    echo "the real stages or gnuplot are missing: checked with the stand-ins only"
+fi
 echo "run_messages: ok"

@@ -3,7 +3,9 @@
 # prepost, ingest, pair, tally, merge and stats in $PREPOST_BIN, and small
 # stand-ins for plot, table and report that write files derived from
 # results.json, so a run can be tested whether or not the real ones are
-# built. A stand-in plot runs $PREPOST_STANDIN_HOOK first when it is set.
+# built. Like the real ones, each says what it wrote and where on standard
+# error unless given -q. A stand-in plot runs $PREPOST_STANDIN_HOOK first
+# when it is set.
 # Also begin_run_test and fail, which the tests share.
 
 # fail MESSAGE: the test's verdict, on stderr, and exit 1.
@@ -34,29 +36,32 @@ make_standins() {
 # stand-in: prepost-plot [-q] [--jobs N] -o DIR SURVEY.ini RESULTS.json
 [ "$1" = --help ] && { echo "Usage: prepost-plot (stand-in)"; exit 0; }
 [ -n "$PREPOST_STANDIN_HOOK" ] && sh -c "$PREPOST_STANDIN_HOOK"
-[ "$1" = -q ] && shift
+quiet=; [ "$1" = -q ] && { quiet=1; shift; }
 [ "$1" = --jobs ] && shift 2
 out=$2; results=$4
 mkdir -p "$out" || exit 73
 { echo '<svg xmlns="http://www.w3.org/2000/svg">'; sha256sum < "$results"; echo '</svg>'; } >"$out/summary.svg" || exit 74
 cp "$results" "$out/results-copy.json" || exit 74
+[ -n "$quiet" ] || echo "prepost-plot: 1 chart in $out" >&2
 SCRIPT
     cat >"$dir/prepost-table" <<'SCRIPT'
 #!/bin/sh
 # stand-in: prepost-table [-q] -o DIR SURVEY.ini RESULTS.json
 [ "$1" = --help ] && { echo "Usage: prepost-table (stand-in)"; exit 0; }
-[ "$1" = -q ] && shift
+quiet=; [ "$1" = -q ] && { quiet=1; shift; }
 out=$2; results=$4
 mkdir -p "$out" || exit 73
 { echo "results,sha256"; printf 'results.json,'; sha256sum < "$results"; } >"$out/summary.csv" || exit 74
+[ -n "$quiet" ] || echo "prepost-table: 1 file in $out" >&2
 SCRIPT
     cat >"$dir/prepost-report" <<'SCRIPT'
 #!/bin/sh
 # stand-in: prepost-report [-q] -o INDEX --plots P --tables T --rejects R SURVEY.ini RESULTS.json
 [ "$1" = --help ] && { echo "Usage: prepost-report (stand-in)"; exit 0; }
-[ "$1" = -q ] && shift
+quiet=; [ "$1" = -q ] && { quiet=1; shift; }
 out=$2; rejects=$8; results=${10}
 { echo "<!doctype html><title>stand-in</title><pre>"; sha256sum < "$results"; wc -l < "$rejects"; echo "</pre>"; } >"$out" || exit 74
+[ -n "$quiet" ] || echo "prepost-report: a page written to $out" >&2
 SCRIPT
     chmod +x "$dir/prepost-plot" "$dir/prepost-table" "$dir/prepost-report"
 }

@@ -19,16 +19,26 @@ void pp_progress_init(pp_progress *p, int quiet, int n_steps)
     p->step = 0;
     p->n_steps = n_steps > 0 ? n_steps : 1;
     p->started = now();
+    p->open = 0;
 }
 
-static void draw(const pp_progress *p, const char *what, int done)
+/* Draws the bar over the current line, which it leaves open. */
+static void draw(pp_progress *p, const char *what, int done)
 {
     int steps = p->step + done;
+    if (steps > p->n_steps)
+        steps = p->n_steps;
     int filled = 20 * steps / p->n_steps;
     fprintf(stderr, "\r\033[Kprepost run [%.*s%*s] %d/%d %s%s", filled, "====================",
             20 - filled, "", steps, p->n_steps, what, done ? "" : "...");
-    if (done && steps >= p->n_steps)
+    p->open = 1;
+}
+
+void pp_progress_finish(pp_progress *p)
+{
+    if (p->open)
         fputc('\n', stderr);
+    p->open = 0;
 }
 
 void pp_progress_begin(pp_progress *p, const char *what)
@@ -36,7 +46,7 @@ void pp_progress_begin(pp_progress *p, const char *what)
     p->started = now();
     if (p->bar) {
         draw(p, what, 0);
-        fputc('\n', stderr);            /* a stage's own messages go below the bar */
+        pp_progress_finish(p);          /* a stage's own messages go below the bar */
     }
 }
 

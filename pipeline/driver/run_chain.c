@@ -191,6 +191,7 @@ int pp_run_chain(const pp_run_options *opt, const pp_codebook *cb,
     int status = ingest_and_tally(&c, cb);
     if (status == EX_OK)
         status = outputs(&c, cb);
+    pp_progress_finish(&c.progress);        /* what follows starts a line */
     remove_intermediates(&c);
     if (status == EX_OK)
         status = write_manifest(&c, manifest);

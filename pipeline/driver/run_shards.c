@@ -150,8 +150,10 @@ static int make_plan(sharding *sh, const pp_codebook *cb, pp_progress *progress)
     char text[32];
     snprintf(text, sizeof text, "%d shard%s", sh->plan.n, sh->plan.n == 1 ? "" : "s");
     pp_progress_end(progress, "split", text);
-    if (sh->plan.n == 1 && !progress->quiet)
+    if (sh->plan.n == 1 && !progress->quiet) {
+        pp_progress_finish(progress);   /* the message on a line of its own */
         fprintf(stderr, "prepost run: reading the export in one job: %s\n", sh->plan.why_one);
+    }
     return sh->plan.n == 1 ? PP_SHARDS_ONE_JOB : EX_OK;
 }
 

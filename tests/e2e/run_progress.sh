@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # run_progress.sh: what `prepost run` prints on standard error. In a pipe:
 # one line per step with its time, no progress bar, no terminal codes. On
-# a terminal (script gives it one): the bar. With -q: nothing on success.
-# With or without NO_COLOR, no colour codes ever. Skipped (77) without
-# script(1).
+# a terminal (script gives it one): the bar, its line ended before the
+# run's last line (which names the output) and before the driver's own
+# messages (an export read in one job under --jobs). With -q: nothing on
+# success. With or without NO_COLOR, no colour codes ever. Skipped (77)
+# without script(1).
 set -euo pipefail
 : "${PREPOST_BIN:?}" "${PREPOST_SOURCE:?}" "${PREPOST_FIXTURES:?}"
 source "$PREPOST_SOURCE/tests/e2e/lib/run_standins.sh"
@@ -24,6 +26,15 @@ grep -q '^prepost run: ingest and tally done in [0-9.]* s$' "$work/pipe.err" || 
 
 script -qec "'$work/bin/prepost' run -f -o '$work/out' '$survey'" /dev/null >"$work/tty.out" </dev/null
 grep -q 'prepost run \[====================\] 5/5' "$work/tty.out" || fail "no progress bar on a terminal"
+grep -q "^prepost run: published $work/out: " "$work/tty.out" \
+    || fail "the last line does not start a line of its own on a terminal: $(tail -c 300 "$work/tty.out" | od -c)"
+tail -n 1 "$work/tty.out" | grep -q '^prepost run: published' || fail "the bar drawn after the last line"
+# --jobs 2 on a gzip export: read in one job, which the run says on a line
+# of its own, not after the bar.
+script -qec "'$work/bin/prepost' run -j 2 -f -o '$work/out' '$PREPOST_FIXTURES/edge/gzip/survey.ini'" \
+    /dev/null >"$work/one-job.out" </dev/null
+grep -q '^prepost run: reading the export in one job' "$work/one-job.out" \
+    || fail "the one-job message is not on a line of its own: $(od -c "$work/one-job.out" | head -20)"
 NO_COLOR=1 script -qec "'$work/bin/prepost' run -f -o '$work/out' '$survey'" /dev/null >"$work/nocolor.out" </dev/null
 for f in "$work/tty.out" "$work/nocolor.out" "$work/pipe.err"; do
     ! grep -q "$esc\[[0-9;]*m" "$f" || fail "colour codes in $(basename "$f")"

@@ -112,7 +112,7 @@ static void on_record(int terminator, void *data)
         b->fields[i] = b->bytes + b->starts[i];
     b->rows_done++;
     pp_row row = {b->fields, b->lengths, b->n_fields, b->rows_done,
-                  pp_utf8_is_ascii(b->bytes, b->bytes_len)};
+                  pp_utf8_is_valid(b->bytes, b->bytes_len)};
     b->stopped = b->fn(&row, b->user);
     b->n_fields = 0;
     b->bytes_len = 0;

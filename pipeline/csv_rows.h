@@ -17,8 +17,8 @@ typedef struct {
     size_t n_fields;
     long row;               /* 1-based record number, header rows included:
                                the row a spreadsheet would show */
-    int ascii;              /* 1: no byte of any field is above 0x7F, so all
-                               are UTF-8 (0: not known) */
+    int utf8;               /* 1: every field is UTF-8 (utf8.h), found in one
+                               pass over the row; 0: not known */
 } pp_row;
 
 /* Called once per row. Return 0 to go on; non-zero stops reading and is

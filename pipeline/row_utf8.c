@@ -24,7 +24,7 @@ static int report(const pp_row *row, size_t column, size_t bad_at, const pp_head
 int pp_row_utf8_check(const pp_row *row, const long *columns, size_t n_columns,
                       const pp_header *header, const char *file, pp_diag *diag)
 {
-    if (row->ascii)
+    if (row->utf8)
         return 0;
     size_t n = columns != NULL ? n_columns : row->n_fields;
     for (size_t i = 0; i < n; i++) {

@@ -2,7 +2,10 @@
  * encoding is a property of the whole file, so a cell that is not stops
  * the run (a bad file), naming the file, row and column, the byte and
  * what the file probably is (not_utf8.h). Ingest checks every header cell
- * and, in respondent rows, only the columns the codebook reads. */
+ * and, in respondent rows, only the columns the codebook reads. A row
+ * pp_csv_read found UTF-8 as a whole (pp_row.utf8: the NUL between fields
+ * ends any sequence, so a whole that is UTF-8 has every field UTF-8) is
+ * not looked at again: one pass per row, not one call per cell. */
 #ifndef PREPOST_ROW_UTF8_H
 #define PREPOST_ROW_UTF8_H
 

@@ -45,36 +45,16 @@ static size_t sequence_length(const unsigned char *s, size_t n)
     return length;
 }
 
-/* 1 if s holds no byte above 0x7F: 8 bytes at a time, then the rest,
- * without a branch per byte (most cells are a few ASCII letters). */
-int pp_utf8_is_ascii(const void *data, size_t len)
-{
-    const unsigned char *s = data;
-    uint64_t high = 0;
-    size_t i = 0;
-    for (; i + 8 <= len; i += 8) {
-        uint64_t word;
-        memcpy(&word, s + i, 8);
-        high |= word;
-    }
-    unsigned char tail = 0;
-    for (; i < len; i++)
-        tail |= s[i];
-    return ((high & HIGH_BITS) | (tail & 0x80)) == 0;
-}
-
 size_t pp_utf8_valid_length(const void *data, size_t len)
 {
     const unsigned char *s = data;
-    if (pp_utf8_is_ascii(s, len))
-        return len;
     size_t i = 0;
     while (i < len) {
         uint64_t word;
-        if (len - i >= 8 && (memcpy(&word, s + i, 8), (word & HIGH_BITS) == 0)) {
-            i += 8;
-            continue;
-        }
+        while (i + 8 <= len && (memcpy(&word, s + i, 8), (word & HIGH_BITS) == 0))
+            i += 8;                   /* eight ASCII bytes */
+        if (i == len)
+            break;
         if (s[i] < 0x80) {
             i++;
             continue;

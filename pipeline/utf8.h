@@ -14,9 +14,6 @@
  * first sequence that is not. */
 size_t pp_utf8_valid_length(const void *s, size_t len);
 
-/* 1 if no byte of s is above 0x7F (ASCII, so UTF-8), else 0. */
-int pp_utf8_is_ascii(const void *s, size_t len);
-
 /* 1 if all len bytes of s are UTF-8, else 0. */
 int pp_utf8_is_valid(const void *s, size_t len);
 

@@ -1,5 +1,5 @@
 /* test_row_utf8.c: the cells of an export row must be UTF-8 (row_utf8.h),
- * as read by pp_csv_read: a row all ASCII is marked so and passes; a cell
+ * as read by pp_csv_read: a row all UTF-8 is marked so and passes; a cell
  * that is not UTF-8 stops the reading with PP_ERR_ENCODING naming the file,
  * row and column (by its number in a header row); only the columns asked
  * for are checked; a header row's error replaces the one the diag held;
@@ -14,14 +14,14 @@
 typedef struct {
     const long *columns;        /* NULL: every cell */
     size_t n_columns;
-    int ascii_rows;             /* rows marked all ASCII */
+    int utf8_rows;              /* rows marked UTF-8 as a whole */
     pp_diag *diag;
 } checker;
 
 static int check_row(const pp_row *row, void *user)
 {
     checker *c = user;
-    c->ascii_rows += row->ascii;
+    c->utf8_rows += row->utf8;
     return pp_row_utf8_check(row, c->columns, c->n_columns, NULL, "x.csv", c->diag) != 0;
 }
 
@@ -35,14 +35,14 @@ static int read_text(const char *text, size_t len, checker *c)
     return result;
 }
 
-static void test_ascii_rows(void)
+static void test_utf8_rows(void)
 {
     pp_diag diag;
     pp_diag_clear(&diag);
     checker c = {NULL, 0, 0, &diag};
-    static const char text[] = "a,b\n1,\"two, three\"\n";
+    static const char text[] = "a,b\n1,\"two, three\"\nd\xC3\xA9j\xC3\xA0,\xE2\x80\x99\n";
     CU_ASSERT_EQUAL(read_text(text, sizeof text - 1, &c), 0);
-    CU_ASSERT_EQUAL(c.ascii_rows, 2);
+    CU_ASSERT_EQUAL(c.utf8_rows, 3);
     CU_ASSERT_EQUAL(diag.code, PP_OK);
 }
 
@@ -122,7 +122,7 @@ static void test_wide_text(void)
 CU_ErrorCode add_suites(void)
 {
     static CU_TestInfo tests[] = {
-        {"rows all ASCII are marked so and pass", test_ascii_rows},
+        {"rows all UTF-8 are marked so and pass", test_utf8_rows},
         {"a cell that is not UTF-8: file, row, column, byte", test_bad_cell},
         {"only the columns asked for are checked", test_only_columns_asked},
         {"a header row's error replaces the diag's", test_header_row_replaces},

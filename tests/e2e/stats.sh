@@ -8,7 +8,9 @@
 #   - hostile text (fixtures/edge/stats/hostile): control characters,
 #     quotes, backslashes, U+FFFD and odd Unicode in labels, segment levels
 #     and comments still give strict JSON (invalid UTF-8 stops ingest now;
-#     the JSON writer replaces it with U+FFFD, tests/unit/test_json.c);
+#     the JSON writer replaces it with U+FFFD, tests/unit/test_json.c, and
+#     a tally holding it, as another tool might write, still gives strict
+#     JSON);
 #   - in every results.json: strict JSON (python3 and jansson), no NaN or
 #     Infinity, every note names a statistic of its object, every null has
 #     a note, and the *_holm twins are Holm's adjustment of the file's p;
@@ -342,6 +344,23 @@ pipeline degenerate "$degenerate" && check_json degenerate "$work/degenerate.jso
 # ---- c. hostile text -----------------------------------------------------------------
 hostile="$fixtures/edge/stats/hostile/survey.ini"
 pipeline hostile "$hostile" && check_json hostile "$work/hostile.json"
+
+# ---- c2. text that is not UTF-8, past ingest -------------------------------------------
+# Ingest stops at it, but a tally may be written by another tool or by hand:
+# the hostile tally with its U+FFFD made invalid bytes again on every line
+# (\xff, a lone continuation byte, a sequence cut short) must still give
+# strict JSON.
+if [ -s "$work/hostile.tally" ]; then
+    LC_ALL=C sed -e 's/\xef\xbf\xbd/\xff/' -e 's/\xef\xbf\xbd/\x80/' -e 's/\xef\xbf\xbd/\xe2\x82/' \
+        "$work/hostile.tally" >"$work/invalid.tally"
+    cmp -s "$work/hostile.tally" "$work/invalid.tally" &&
+        fail "the hostile tally holds no U+FFFD to make invalid"
+    if "$stats" -q -o "$work/invalid.json" "$hostile" "$work/invalid.tally" 2>"$work/stderr"; then
+        check_json common "$work/invalid.json"
+    else
+        fail "a tally with text that is not UTF-8: $(cat "$work/stderr")"
+    fi
+fi
 
 # ---- d. determinism: twice, standard input, and merged shards --------------------
 for name in nptsc degenerate hostile; do

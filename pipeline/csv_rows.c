@@ -105,14 +105,13 @@ static void on_field(void *text, size_t len, void *data)
 static void on_record(int terminator, void *data)
 {
     row_builder *b = data;
-    (void)terminator;
     if (b->stopped || b->out_of_memory)
         return;
     for (size_t i = 0; i < b->n_fields; i++)
         b->fields[i] = b->bytes + b->starts[i];
     b->rows_done++;
     pp_row row = {b->fields, b->lengths, b->n_fields, b->rows_done,
-                  pp_utf8_is_valid(b->bytes, b->bytes_len)};
+                  pp_utf8_is_valid(b->bytes, b->bytes_len), terminator == -1};
     b->stopped = b->fn(&row, b->user);
     b->n_fields = 0;
     b->bytes_len = 0;

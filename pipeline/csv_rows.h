@@ -19,6 +19,8 @@ typedef struct {
                                the row a spreadsheet would show */
     int utf8;               /* 1: every field is UTF-8 (utf8.h), found in one
                                pass over the row; 0: not known */
+    int cut_short;          /* 1: the data ended inside this row, with no line
+                               break after it (the file may be cut short) */
 } pp_row;
 
 /* Called once per row. Return 0 to go on; non-zero stops reading and is

@@ -36,6 +36,7 @@ static const char *const reason_names[PP_REJECT_COUNT] = {
     [PP_REJECT_DUPLICATE_ID] = "duplicate id",
     [PP_REJECT_MISSING_ID] = "missing id",
     [PP_REJECT_EXTRA_FIELDS] = "extra fields",
+    [PP_REJECT_CUT_SHORT] = "cut short",
 };
 
 const char *pp_reject_reason_name(pp_reject_reason reason)
@@ -95,7 +96,7 @@ static int count_kept(ingest_run *run, long row_number)
     const pp_record_builder *b = &run->builder;
     for (size_t i = 0; i < b->n_fields; i++)
         assert(b->fields[i][b->lengths[i]] == '\0');
-    pp_row record = {(char **)b->fields, b->lengths, b->n_fields, row_number, 0};
+    pp_row record = {(char **)b->fields, b->lengths, b->n_fields, row_number, 0, 0};
     return pp_tally_counter_add(run->counter, &record, run->diag) == PP_OK ? 0 : -1;
 }
 
@@ -283,7 +284,7 @@ cleanup:
 /* Reasons in the order rows are checked: the id, the row's shape, cells. */
 static const pp_reject_reason summary_order[PP_REJECT_COUNT] = {
     PP_REJECT_DUPLICATE_ID, PP_REJECT_MISSING_ID, PP_REJECT_EXTRA_FIELDS,
-    PP_REJECT_UNKNOWN_SEGMENT, PP_REJECT_UNKNOWN_LABEL, PP_REJECT_UNKNOWN_OPTION,
+    PP_REJECT_CUT_SHORT, PP_REJECT_UNKNOWN_SEGMENT, PP_REJECT_UNKNOWN_LABEL, PP_REJECT_UNKNOWN_OPTION,
 };
 
 void pp_ingest_summary_print(const pp_ingest_summary *s, FILE *out)

@@ -30,6 +30,7 @@ typedef enum {
     PP_REJECT_DUPLICATE_ID,     /* an ID seen on an earlier row */
     PP_REJECT_MISSING_ID,       /* the ID cell is empty */
     PP_REJECT_EXTRA_FIELDS,     /* non-empty cells beyond the header's columns */
+    PP_REJECT_CUT_SHORT,        /* the file ends inside the row, columns short */
     PP_REJECT_COUNT
 } pp_reject_reason;
 

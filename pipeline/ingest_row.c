@@ -187,6 +187,24 @@ static int check_extra_cells(pp_record_builder *b, const pp_row *row, pp_row_pro
     return 0;
 }
 
+/* A row with fewer cells than the header reads as blanks past its end
+ * (spreadsheets drop trailing empty cells), except the last row of a file
+ * that ends inside it: that row was most likely cut off mid-way. */
+static int check_cut_short(pp_record_builder *b, const pp_row *row, pp_row_problem *pb)
+{
+    size_t n_columns = pp_header_columns(b->header);
+    if (!row->cut_short || row->n_fields >= n_columns)
+        return 0;
+    pb->reason = PP_REJECT_CUT_SHORT;
+    pb->column = (long)row->n_fields - 1;
+    pb->value = row->n_fields > 0 ? row->fields[row->n_fields - 1] : "";
+    pb->value_len = row->n_fields > 0 ? row->lengths[row->n_fields - 1] : 0;
+    snprintf(pb->text, sizeof pb->text, "all %zu columns; the file ends after %zu: "
+             "is it cut short?", n_columns, row->n_fields);
+    pb->expected = pb->text;
+    return 1;
+}
+
 /* A segment without levels: trimmed, runs of white space made one space. */
 static void collapse_into(pp_record_builder *b, size_t k, const char *s, size_t len)
 {
@@ -299,7 +317,7 @@ int pp_record_build(pp_record_builder *b, const pp_row *row, pp_row_problem *pb)
     int status = take_id(b, row, pb);
     if (status != 0)
         return status;
-    if (check_extra_cells(b, row, pb))
+    if (check_extra_cells(b, row, pb) || check_cut_short(b, row, pb))
         return 1;
     set_number(b, 1, "", row->row);
     b->fields[2] = pp_wave_name(b->wave);

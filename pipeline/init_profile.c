@@ -342,7 +342,7 @@ static int feed_held(profiler *pr)
     if (pr->header == NULL)
         return -1;
     for (size_t r = 0; r < pr->n_held; r++) {
-        pp_row row = {pr->held[r].items, NULL, pr->held[r].count, pr->held_row[r], 0};
+        pp_row row = {pr->held[r].items, NULL, pr->held[r].count, pr->held_row[r], 0, 0};
         size_t lengths[pr->held[r].count + 1];
         for (size_t i = 0; i < row.n_fields; i++)
             lengths[i] = strlen(row.fields[i]);

@@ -86,7 +86,7 @@ static void test_header_row_replaces(void)
     pp_diag_set(&diag, PP_ERR_HEADER, "x.csv", 1, "something else");
     char *fields[] = {"ok", "Sect\xE9r"};
     size_t lengths[] = {2, 6};
-    pp_row row = {fields, lengths, 2, 1, 0};
+    pp_row row = {fields, lengths, 2, 1, 0, 0};
     CU_ASSERT_EQUAL(pp_row_utf8_check_header(&row, "x.csv", &diag), -1);
     CU_ASSERT_EQUAL(diag.code, PP_ERR_ENCODING);
     CU_ASSERT_EQUAL(diag.column, 2);

@@ -112,7 +112,9 @@ static int take_row(ingest_run *run, const pp_row *part_row)
         run->summary->skipped++;
         return 0;
     }
-    if (pp_row_utf8_check(row, run->plan.read_columns, run->plan.n_read_columns, run->header,
+    /* A cut-short row is rejected whole: the cut may split a character. */
+    if (!pp_row_cut_short(&run->builder, row) &&
+        pp_row_utf8_check(row, run->plan.read_columns, run->plan.n_read_columns, run->header,
                           run->file, run->diag) != 0)
         return -1;
     int status = pp_record_build(&run->builder, row, &pb);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "multi_cell.h"
+#include "utf8.h"
 
 static const char *cell_of(const pp_row *row, long column, size_t *len)
 {
@@ -190,15 +191,23 @@ static int check_extra_cells(pp_record_builder *b, const pp_row *row, pp_row_pro
 /* A row with fewer cells than the header reads as blanks past its end
  * (spreadsheets drop trailing empty cells), except the last row of a file
  * that ends inside it: that row was most likely cut off mid-way. */
+int pp_row_cut_short(const pp_record_builder *b, const pp_row *row)
+{
+    return row->cut_short && row->n_fields < pp_header_columns(b->header);
+}
+
+/* The last cell is shown as far as it is whole UTF-8: the cut may have
+ * fallen inside a character. */
 static int check_cut_short(pp_record_builder *b, const pp_row *row, pp_row_problem *pb)
 {
     size_t n_columns = pp_header_columns(b->header);
-    if (!row->cut_short || row->n_fields >= n_columns)
+    if (!pp_row_cut_short(b, row))
         return 0;
     pb->reason = PP_REJECT_CUT_SHORT;
     pb->column = (long)row->n_fields - 1;
     pb->value = row->n_fields > 0 ? row->fields[row->n_fields - 1] : "";
-    pb->value_len = row->n_fields > 0 ? row->lengths[row->n_fields - 1] : 0;
+    pb->value_len = row->n_fields > 0
+                        ? pp_utf8_valid_length(pb->value, row->lengths[row->n_fields - 1]) : 0;
     snprintf(pb->text, sizeof pb->text, "all %zu columns; the file ends after %zu: "
              "is it cut short?", n_columns, row->n_fields);
     pb->expected = pb->text;

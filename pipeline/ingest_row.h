@@ -57,4 +57,8 @@ void pp_record_builder_free(pp_record_builder *b);
  * the id as far as known), -1 on out of memory. */
 int pp_record_build(pp_record_builder *b, const pp_row *row, pp_row_problem *problem);
 
+/* The row is the file's last, cut off before its last column (no line break
+ * after it): pp_record_build rejects it as cut short. */
+int pp_row_cut_short(const pp_record_builder *b, const pp_row *row);
+
 #endif

@@ -24,7 +24,7 @@ skip_unless_built ingest
 cases="plain surveymonkey qualtrics qualtrics-old google gzip gzip-named-csv
        plain-named-gz bom crlf quoted curly trailing-empty duplicate-ids
        unknown-labels missing-column truncated-gzip unterminated-quote empty
-       header-only panel cut-short"
+       header-only panel cut-short cut-short-utf8"
 
 # CSV records in a file: a newline inside quotes does not end a record.
 csv_records() {
